@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+// Persisted choices: `{"telemetry": "enabled" | "disabled"}` per tool and machine-wide.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** A persisted choice, or undefined when there is none (or the file is unreadable). */
+export type Choice = 'enabled' | 'disabled' | undefined;
+
+/** Reads a choice file; a missing, corrupt or unknown value counts as no choice. */
+export function readChoice(file: string): Choice {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const value = (JSON.parse(text) as { telemetry?: unknown } | null)?.telemetry;
+    return value === 'enabled' || value === 'disabled' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a choice atomically. Throws on I/O errors (callers report them). */
+export function writeChoice(file: string, choice: 'enabled' | 'disabled'): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify({ telemetry: choice })}\n`, { mode: 0o600 });
+  renameSync(tmp, file);
+}

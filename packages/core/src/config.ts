@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+import type { DeliveryMode, Env, Schema, TelemetryLevel, TelemetryMode, TelemetryOptions } from './types.js';
+import { readEnv, toolOptOutVar, type ClitelEnv } from './env.js';
+import { resolvePaths, type ClitelPaths } from './paths.js';
+import { validateSchema } from './schema.js';
+
+/** Where and how finished runs are sent. */
+export interface ExportTarget {
+  /** The full traces URL. */
+  url: string;
+  protocol: 'http/protobuf' | 'http/json';
+  headers: Record<string, string>;
+  /** Per-request timeout in milliseconds. */
+  timeoutMillis: number;
+}
+
+/** Every setting, settled. */
+export interface ResolvedConfig {
+  toolName: string;
+  toolVersion: string;
+  schema: Schema;
+  schemaProblems: string[];
+  mode: TelemetryMode;
+  optOutVar: string;
+  docsUrl: string | undefined;
+  noticeVersion: string;
+  source: string;
+  channel: string | undefined;
+  delivery: DeliveryMode;
+  level: TelemetryLevel;
+  debug: boolean;
+  sampleRate: number;
+  paths: ClitelPaths;
+  target: ExportTarget | undefined;
+  env: ClitelEnv;
+}
+
+/** Defaults in one place. */
+export const DEFAULTS = {
+  toolVersion: '0.0.0',
+  mode: 'opt-out' as TelemetryMode,
+  noticeVersion: '1',
+  source: 'cli',
+  level: 'full' as TelemetryLevel,
+  protocol: 'http/protobuf' as const,
+  timeoutMillis: 10_000,
+};
+
+/** Appends `v1/traces` to a base URL as the OTel spec says. */
+export function tracesUrl(base: string): string {
+  return base.endsWith('/') ? `${base}v1/traces` : `${base}/v1/traces`;
+}
+
+/** Settles options, env and defaults. Pure: the env, home and platform are passed in. */
+export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeDir: string; platform: NodeJS.Platform }): ResolvedConfig {
+  const { options } = args;
+  const toolName = options.toolName;
+  const optOutVar = options.optOutEnvVar ?? toolOptOutVar(toolName);
+  const env = readEnv(args.env, optOutVar);
+  const schema: Schema = options.schema ?? { tool: toolName, commands: {} };
+  const schemaProblems = validateSchema(schema);
+  if (schemaProblems.length === 0 && schema.tool !== toolName) schemaProblems.push(`schema.tool is invalid, expected "${toolName}", actual "${schema.tool}"`);
+  const baseUrl = env.endpoint ?? options.endpoint;
+  const url = env.tracesEndpoint ?? (baseUrl != null ? tracesUrl(baseUrl) : undefined);
+  return {
+    toolName,
+    toolVersion: options.toolVersion ?? DEFAULTS.toolVersion,
+    schema,
+    schemaProblems,
+    mode: options.mode ?? schema.mode ?? DEFAULTS.mode,
+    optOutVar,
+    docsUrl: options.docsUrl,
+    noticeVersion: options.noticeVersion ?? DEFAULTS.noticeVersion,
+    source: options.source ?? DEFAULTS.source,
+    channel: options.channel,
+    delivery: options.delivery ?? (env.ci ? 'sync' : 'background'),
+    level: env.level ?? options.level ?? DEFAULTS.level,
+    debug: env.debug,
+    sampleRate: schema.sampleRate ?? 1,
+    paths: resolvePaths(env, toolName, options.homeDir ?? args.homeDir, args.platform),
+    target: url == null ? undefined : {
+      url,
+      protocol: env.protocol ?? DEFAULTS.protocol,
+      headers: env.headers,
+      timeoutMillis: env.timeoutMillis == null || env.timeoutMillis === 0 ? DEFAULTS.timeoutMillis : env.timeoutMillis,
+    },
+    env,
+  };
+}

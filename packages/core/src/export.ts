@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+// The export side: spool records → ReadableSpan → the official OTLP/HTTP exporters. Loaded only
+// by the sender process and by debug mode, never on a CLI's start-up path.
+import type { HrTime, SpanContext } from '@opentelemetry/api';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
+import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
+import { ExportResultCode, millisToHrTime, hrTimeDuration } from '@opentelemetry/core';
+import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type { RunRecord } from './internal-types.js';
+import type { ExportTarget } from './config.js';
+import { SCOPE_NAME } from './attributes.js';
+import { CLITEL_VERSION } from './version.js';
+
+/** The outcome of one export: `sent`, `dropped` (rejected for good) or `retry` (keep it). */
+export type ExportOutcome = 'sent' | 'dropped' | 'retry';
+
+function toHrTime(millis: number): HrTime {
+  return millisToHrTime(millis);
+}
+
+/** Turns spool records into spans the official exporters accept; equal resources are shared. */
+export function toReadableSpans(records: readonly RunRecord[]): ReadableSpan[] {
+  const resources = new Map<string, Resource>();
+  return records.map((r) => {
+    const key = JSON.stringify(r.resource);
+    const resource = resources.get(key) ?? resourceFromAttributes(r.resource);
+    resources.set(key, resource);
+    const context: SpanContext = { traceId: r.traceId, spanId: r.spanId, traceFlags: 1 };
+    const startTime = toHrTime(r.start);
+    const endTime = toHrTime(r.end);
+    return {
+      name: r.name,
+      kind: 0, // SpanKind.INTERNAL
+      spanContext: () => context,
+      startTime,
+      endTime,
+      duration: hrTimeDuration(startTime, endTime),
+      status: { code: r.status },
+      attributes: r.attributes,
+      links: [],
+      events: r.events.map((e) => ({ name: e.name, time: toHrTime(e.time), attributes: e.attributes })),
+      ended: true,
+      resource,
+      instrumentationScope: { name: SCOPE_NAME, version: CLITEL_VERSION },
+      droppedAttributesCount: 0,
+      droppedEventsCount: 0,
+      droppedLinksCount: 0,
+    };
+  });
+}
+
+/** The exact OTLP/JSON request body for these records. */
+export function serializeJson(records: readonly RunRecord[]): string {
+  const bytes = JsonTraceSerializer.serializeRequest(toReadableSpans(records));
+  return bytes == null ? '' : Buffer.from(bytes).toString('utf8');
+}
+
+/** Creates the official exporter for the target's protocol. */
+export function createExporter(target: ExportTarget): SpanExporter {
+  const config = { url: target.url, headers: target.headers, timeoutMillis: target.timeoutMillis, concurrencyLimit: 1 };
+  return target.protocol === 'http/json' ? new JsonExporter(config) : new ProtoExporter(config);
+}
+
+/** Exports once; 4xx other than 429 means the data is rejected for good. */
+export function exportSpans(exporter: SpanExporter, spans: ReadableSpan[]): Promise<ExportOutcome> {
+  return new Promise((resolve) => {
+    exporter.export(spans, (result) => {
+      if (result.code === ExportResultCode.SUCCESS) return resolve('sent');
+      const status = (result.error as { code?: unknown } | undefined)?.code;
+      resolve(typeof status === 'number' && status >= 400 && status < 500 && status !== 429 ? 'dropped' : 'retry');
+    });
+  });
+}

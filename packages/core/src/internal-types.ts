@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+// Shared internal types; never exported from index.ts.
+
+/** An attribute value as clitel records it. */
+export type AttributeValue = string | number | boolean | string[];
+
+/** One span event. Times are epoch milliseconds (fractional). */
+export interface RecordEvent {
+  name: string;
+  time: number;
+  attributes: Record<string, AttributeValue>;
+}
+
+/**
+ * A finished run as it sits in the spool: already filtered by the schema and scrubbed. The
+ * sender turns it into an OTLP span with the official exporter.
+ */
+export interface RunRecord {
+  v: 1;
+  resource: Record<string, AttributeValue>;
+  traceId: string;
+  spanId: string;
+  name: string;
+  /** Epoch milliseconds (fractional). */
+  start: number;
+  end: number;
+  /** OTLP status code: 0 unset, 2 error. */
+  status: 0 | 2;
+  attributes: Record<string, AttributeValue>;
+  events: RecordEvent[];
+}
+
+/** What the detached sender is told, through the `CLITEL_SENDER_CONFIG` variable. */
+export interface SenderConfig {
+  spoolDir: string;
+  stateDir: string;
+  url: string;
+  protocol: 'http/protobuf' | 'http/json';
+  headers: Record<string, string>;
+  timeoutMillis: number;
+  /** The sender exits by this many milliseconds after its start, whatever happens. */
+  deadlineMillis: number;
+  caps: SpoolCaps;
+}
+
+/** Bounds of the spool. */
+export interface SpoolCaps {
+  maxBytes: number;
+  maxEntries: number;
+  maxAgeMillis: number;
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// Starting delivery from the host process: a detached sender (background) or a bounded
+// synchronous one (sync / CI). Nothing here loads an exporter.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Env } from './types.js';
+import type { SenderConfig } from './internal-types.js';
+import { isLocked } from './lock.js';
+import { readBackoff } from './backoff.js';
+import { SENDER_DEADLINE_MILLIS, SPAWN_WINDOW_MILLIS, SYNC_WAIT_MILLIS, senderFiles } from './sender-files.js';
+
+/** The sender script shipped beside this module, or undefined when it is missing (e.g. re-bundled). */
+export function senderScript(): string | undefined {
+  try {
+    const path = fileURLToPath(new URL('./sender.js', import.meta.url));
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function mtime(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function claim(file: string): boolean {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether this run should start a sender: none is running, delivery is not backing off, and
+ * either nobody started one in this time window or the last one has already finished.
+ */
+export function shouldSpawn(stateDir: string, now: number): boolean {
+  const files = senderFiles(stateDir);
+  if (isLocked(files.lock, SENDER_DEADLINE_MILLIS, now)) return false;
+  if ((readBackoff(files.backoff)?.until ?? 0) > now) return false;
+  const window = Math.floor(now / SPAWN_WINDOW_MILLIS);
+  if (claim(files.claim(window))) return true;
+  const claimed = mtime(files.claim(window)) ?? now;
+  return (mtime(files.done) ?? 0) >= claimed;
+}
+
+function senderEnv(env: Env, config: SenderConfig): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v != null) out[k] = v;
+  out.CLITEL_SENDER_CONFIG = JSON.stringify(config);
+  return out;
+}
+
+/** Starts a detached sender that outlives the host. Never throws. */
+export function spawnSender(script: string, config: SenderConfig, env: Env): void {
+  const child = spawn(process.execPath, [script], {
+    detached: true,
+    stdio: 'ignore',
+    windowsHide: true,
+    env: senderEnv(env, { ...config, deadlineMillis: SENDER_DEADLINE_MILLIS }),
+  });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+/** Sends now, waiting at most a second; what is not acknowledged stays in the spool. */
+export function sendSync(script: string, config: SenderConfig, env: Env, now: number): void {
+  if ((readBackoff(senderFiles(config.stateDir).backoff)?.until ?? 0) > now) return;
+  spawnSync(process.execPath, [script], {
+    stdio: 'ignore',
+    windowsHide: true,
+    timeout: SYNC_WAIT_MILLIS,
+    killSignal: 'SIGKILL',
+    env: senderEnv(env, { ...config, deadlineMillis: SYNC_WAIT_MILLIS - 100 }),
+  });
+}
+
+/** The exact OTLP/JSON body for the records, rendered by the sender script (debug mode). */
+export function renderJson(script: string, records: unknown[], env: Env): string {
+  const result = spawnSync(process.execPath, [script, '--print'], {
+    input: JSON.stringify(records),
+    encoding: 'utf8',
+    windowsHide: true,
+    timeout: 5_000,
+    env: senderEnv(env, {} as SenderConfig),
+  });
+  return result.stdout ?? '';
+}

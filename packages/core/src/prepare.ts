@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+// Settling a run's configuration and consent, shared by runs and the `telemetry` subcommand.
+import { existsSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import type { ConsentStatus, Env, TelemetryOptions } from './types.js';
+import { resolveConfig, type ResolvedConfig } from './config.js';
+import { readChoice } from './choices.js';
+import { decideConsent } from './consent.js';
+
+/** A settled configuration and the consent decision for it. */
+export interface Prepared {
+  config: ResolvedConfig;
+  status: ConsentStatus;
+  env: Env;
+  writeErr: (text: string) => void;
+}
+
+/** Writes to stderr; never throws. */
+export function defaultWriteErr(text: string): void {
+  try {
+    process.stderr.write(text);
+  } catch {
+    // stderr closed: nothing to do
+  }
+}
+
+/** Resolves everything for a tool. Throws only on a programming error (callers catch). */
+export function prepare(options: TelemetryOptions): Prepared {
+  const env = options.env ?? process.env;
+  const config = resolveConfig({ options, env, homeDir: options.homeDir ?? homedir(), platform: process.platform });
+  const status = config.schemaProblems.length > 0
+    ? { enabled: false, source: 'error' as const, reason: `the tool's telemetry schema is invalid: ${config.schemaProblems.join('; ')}` }
+    : decideConsent({
+        env: config.env,
+        optOutVar: config.optOutVar,
+        mode: config.mode,
+        toolChoice: readChoice(config.paths.toolConfigFile),
+        machineChoice: readChoice(config.paths.machineConfigFile),
+        toolConfigFile: config.paths.toolConfigFile,
+        machineConfigFile: config.paths.machineConfigFile,
+      });
+  return { config, status, env, writeErr: options.writeErr ?? defaultWriteErr };
+}
+
+/** When the user has opted out, the tool's state (spool, ids, logs) is deleted. */
+export function forgetState(config: ResolvedConfig): void {
+  if (existsSync(config.paths.stateDir)) rmSync(config.paths.stateDir, { recursive: true, force: true });
+}
+
+/** A `clitel:` debug line, shown only with `CLITEL_DEBUG=1`. */
+export function debugLine(prepared: Pick<Prepared, 'config' | 'writeErr'>, message: string): void {
+  if (prepared.config.debug) prepared.writeErr(`clitel: ${message}\n`);
+}

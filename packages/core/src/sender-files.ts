@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+// Files the writers and the sender use to agree on who sends and when.
+import { join } from 'node:path';
+
+/** A sender is never alive longer than this; a lock older than it is stale. */
+export const SENDER_DEADLINE_MILLIS = 30_000;
+/** At most one spawn per window, unless the last sender already finished. */
+export const SPAWN_WINDOW_MILLIS = 3_000;
+/** Delivery in sync mode (CI) waits at most this long at exit. */
+export const SYNC_WAIT_MILLIS = 1_000;
+/** First wait after a failed delivery; it doubles up to the maximum. */
+export const BACKOFF_INITIAL_MILLIS = 2_000;
+export const BACKOFF_MAX_MILLIS = 5 * 60_000;
+
+/** Paths of the coordination files inside a tool's state directory. */
+export function senderFiles(stateDir: string) {
+  return {
+    lock: join(stateDir, 'sender.lock'),
+    done: join(stateDir, 'sender.done'),
+    backoff: join(stateDir, 'sender.backoff'),
+    claim: (window: number) => join(stateDir, `sender.spawn-${window}`),
+  };
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+// Files in the tool's state directory: the installation id and the notice marker.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a small file atomically (temp file + rename). Throws on I/O errors. */
+export function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, text, { mode: 0o600 });
+  renameSync(tmp, file);
+}
+
+/** The stored installation id, or undefined when there is none (or it is corrupt). */
+export function readInstallationId(stateDir: string): string | undefined {
+  const id = readText(join(stateDir, 'installation-id'));
+  return id != null && UUID.test(id) ? id : undefined;
+}
+
+/** Returns the installation id, creating a random one when missing. Throws on I/O errors. */
+export function ensureInstallationId(stateDir: string): string {
+  const existing = readInstallationId(stateDir);
+  if (existing != null) return existing;
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const id = randomUUID();
+  writeAtomic(join(stateDir, 'installation-id'), `${id}\n`);
+  return readInstallationId(stateDir) ?? id;
+}
+
+/** Replaces the installation id with a new random one; returns the old one (if any) and the new. */
+export function resetInstallationId(stateDir: string): { previous: string | undefined; next: string } {
+  const previous = readInstallationId(stateDir);
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const next = randomUUID();
+  writeAtomic(join(stateDir, 'installation-id'), `${next}\n`);
+  return { previous, next };
+}
+
+/** Whether the notice for this version was already shown. */
+export function noticeShown(stateDir: string, noticeVersion: string): boolean {
+  return readText(join(stateDir, 'notice')) === noticeVersion;
+}
+
+/** Remembers that the notice was shown. Throws on I/O errors. */
+export function markNoticeShown(stateDir: string, noticeVersion: string): void {
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  writeAtomic(join(stateDir, 'notice'), `${noticeVersion}\n`);
+}

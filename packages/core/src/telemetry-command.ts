@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+// `<tool> telemetry status|enable|disable|reset`: the logic; adapters expose it as a subcommand.
+import type { TelemetryAction, TelemetryCommandResult, TelemetryOptions } from './types.js';
+import { forgetState, prepare, type Prepared } from './prepare.js';
+import { writeChoice } from './choices.js';
+import { readInstallationId, resetInstallationId } from './state.js';
+import { errorType } from './scrub.js';
+
+/** Options of the `telemetry` subcommand. */
+export interface TelemetryCommandOptions {
+  /** With `enable`/`disable`: apply to every clitel tool on this machine. */
+  all?: boolean;
+}
+
+function status(p: Prepared): string[] {
+  const { config, status: s } = p;
+  const id = readInstallationId(config.paths.stateDir);
+  return [
+    `Telemetry for ${config.toolName} is ${s.enabled ? 'on' : 'off'}: ${s.reason}.`,
+    `Installation id: ${id ?? '(none yet)'}`,
+    `Choices: ${config.paths.toolConfigFile} (this tool), ${config.paths.machineConfigFile} (every clitel tool)`,
+    `Turn it off with ${config.toolName} telemetry disable, ${config.optOutVar}=1 or DO_NOT_TRACK=1.`,
+    ...(config.docsUrl != null ? [`What is collected: ${config.docsUrl}`] : []),
+  ];
+}
+
+function choose(p: Prepared, options: TelemetryOptions, choice: 'enabled' | 'disabled', all: boolean): string[] {
+  const { config } = p;
+  const file = all ? config.paths.machineConfigFile : config.paths.toolConfigFile;
+  writeChoice(file, choice);
+  if (choice === 'disabled') forgetState(config);
+  if (choice === 'enabled' && all) writeChoice(config.paths.toolConfigFile, 'enabled');
+  const after = prepare(options);
+  const scope = all ? 'every clitel tool on this machine' : config.toolName;
+  const lines = [`Telemetry ${choice} for ${scope} (saved in ${file}).`];
+  if (choice === 'enabled' && !after.status.enabled) lines.push(`It is still off: ${after.status.reason}.`);
+  if (choice === 'disabled') lines.push('Local telemetry data (queue and installation id) was deleted.');
+  return lines;
+}
+
+function reset(p: Prepared): string[] {
+  const { previous, next } = resetInstallationId(p.config.paths.stateDir);
+  return [
+    `New installation id: ${next}`,
+    previous != null
+      ? `Previous installation id: ${previous}. To have the data sent under it deleted, send this id to the maintainers of ${p.config.toolName}.`
+      : 'There was no previous installation id.',
+  ];
+}
+
+/** Runs one action of the `telemetry` subcommand. Never throws; returns lines for stdout. */
+export function runTelemetryCommand(action: TelemetryAction, options: TelemetryOptions, command: TelemetryCommandOptions = {}): TelemetryCommandResult {
+  try {
+    const p = prepare(options);
+    switch (action) {
+      case 'status': return { lines: status(p), exitCode: 0 };
+      case 'enable': return { lines: choose(p, options, 'enabled', command.all === true), exitCode: 0 };
+      case 'disable': return { lines: choose(p, options, 'disabled', command.all === true), exitCode: 0 };
+      case 'reset': return { lines: reset(p), exitCode: 0 };
+      default: return { lines: [`Unknown telemetry action. Use status, enable, disable or reset.`], exitCode: 1 };
+    }
+  } catch (error) {
+    return { lines: [`clitel: could not ${action} telemetry (${errorType(error)}); nothing was changed`], exitCode: 1 };
+  }
+}
