@@ -8,7 +8,7 @@ import { filterRun, mergeDeclared, type DeclaredCommands } from './schema.js';
 import { errorType, scrubStack } from './scrub.js';
 import { buildRecord, randomHex } from './record.js';
 import { buildResource } from './context.js';
-import { ensureInstallationId, markNoticeShown, noticeShown } from './state.js';
+import { ensureInstallationId, markNoticeShown, noticeShown, readInstallationId } from './state.js';
 import { noticeText } from './notice.js';
 import { isSampled } from './sampling.js';
 import { appendToSpool, DEFAULT_CAPS } from './spool.js';
@@ -47,7 +47,7 @@ function admit(p: Prepared): string | undefined {
     return undefined;
   }
   for (const warning of config.env.warnings) debugLine(p, warning.replace(/^clitel: /, ''));
-  if (config.debug) return '';
+  if (config.debug) return readInstallationId(config.paths.stateDir) ?? '';
   if (!noticeShown(config.paths.stateDir, config.noticeVersion)) {
     ensureInstallationId(config.paths.stateDir);
     markNoticeShown(config.paths.stateDir, config.noticeVersion);

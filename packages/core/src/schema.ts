@@ -29,7 +29,7 @@ export function validateSchema(schema: unknown): string[] {
   }
   if (s.commands == null || typeof s.commands !== 'object') problems.push('schema.commands is invalid, expected an object');
   for (const [path, command] of Object.entries(s.commands ?? {})) {
-    if (!path.split(' ').every((part) => NAME.test(part))) problems.push(`schema.commands["${path}"] is invalid, expected space-separated names`);
+    if (path !== '' && !path.split(' ').every((part) => NAME.test(part))) problems.push(`schema.commands["${path}"] is invalid, expected space-separated names`);
     problems.push(...validateOptions(`schema.commands["${path}"].options`, (command as CommandSchema | undefined)?.options));
   }
   problems.push(...validateOptions('schema.options', s.options));
@@ -73,7 +73,7 @@ export function assertValidSchema(schema: unknown): asserts schema is Schema {
 export function mergeDeclared(schema: Schema, declared: DeclaredCommands): Schema {
   const commands: Record<string, CommandSchema> = { ...schema.commands };
   for (const [path, names] of Object.entries(declared.commands)) {
-    if (!path.split(' ').every((part) => NAME.test(part))) continue;
+    if (path !== '' && !path.split(' ').every((part) => NAME.test(part))) continue;
     const options: Record<string, OptionSchema> = {};
     for (const name of names) if (NAME.test(name)) options[name] = {};
     commands[path] = { options: { ...options, ...commands[path]?.options } };
