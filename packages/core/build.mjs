@@ -17,7 +17,11 @@ export const OTEL_SDK_VERSION = '${otel.version}';
 `);
 
 // Budgets in bytes. Raising one needs a comment with the old value and a reason.
-const MAX_SIZES = { 'dist/index.js': 60_000, 'dist/sender.js': 400_000 };
+const MAX_SIZES = {
+  'dist/index.js': 60_000,
+  // Was 400_000; the sender now also bundles the OTLP metrics exporter (usage counters).
+  'dist/sender.js': 600_000,
+};
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--emitDeclarationOnly', '--stripInternal'], { stdio: 'inherit' });

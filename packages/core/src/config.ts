@@ -8,6 +8,8 @@ import { validateSchema } from './schema.js';
 export interface ExportTarget {
   /** The full traces URL. */
   url: string;
+  /** The full metrics URL, when one can be derived. */
+  metricsUrl?: string;
   protocol: 'http/protobuf' | 'http/json';
   headers: Record<string, string>;
   /** Per-request timeout in milliseconds. */
@@ -46,9 +48,9 @@ export const DEFAULTS = {
   timeoutMillis: 10_000,
 };
 
-/** Appends `v1/traces` to a base URL as the OTel spec says. */
-export function tracesUrl(base: string): string {
-  return base.endsWith('/') ? `${base}v1/traces` : `${base}/v1/traces`;
+/** Appends `v1/<signal>` to a base URL as the OTel spec says. */
+export function signalUrl(base: string, signal: 'traces' | 'metrics'): string {
+  return base.endsWith('/') ? `${base}v1/${signal}` : `${base}/v1/${signal}`;
 }
 
 /** Settles options, env and defaults. Pure: the env, home and platform are passed in. */
@@ -61,7 +63,8 @@ export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeD
   const schemaProblems = validateSchema(schema);
   if (schemaProblems.length === 0 && schema.tool !== toolName) schemaProblems.push(`schema.tool is invalid, expected "${toolName}", actual "${schema.tool}"`);
   const baseUrl = env.endpoint ?? options.endpoint;
-  const url = env.tracesEndpoint ?? (baseUrl != null ? tracesUrl(baseUrl) : undefined);
+  const url = env.tracesEndpoint ?? (baseUrl != null ? signalUrl(baseUrl, 'traces') : undefined);
+  const metricsUrl = env.metricsEndpoint ?? (baseUrl != null ? signalUrl(baseUrl, 'metrics') : undefined);
   return {
     toolName,
     toolVersion: options.toolVersion ?? DEFAULTS.toolVersion,
@@ -80,6 +83,7 @@ export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeD
     paths: resolvePaths(env, toolName, options.homeDir ?? args.homeDir, args.platform),
     target: url == null ? undefined : {
       url,
+      ...(metricsUrl != null ? { metricsUrl } : {}),
       protocol: env.protocol ?? DEFAULTS.protocol,
       headers: env.headers,
       timeoutMillis: env.timeoutMillis == null || env.timeoutMillis === 0 ? DEFAULTS.timeoutMillis : env.timeoutMillis,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The small, coarse context of a run: resource attributes from an allowlist, nothing else.
+import { arch, release } from 'node:os';
 import type { Env } from './types.js';
 import type { ResolvedConfig } from './config.js';
 import * as A from './attributes.js';
@@ -13,6 +14,11 @@ export interface Platform {
   release: string;
   arch: string;
   nodeVersion: string;
+}
+
+/** This machine's platform facts. */
+export function currentPlatform(): Platform {
+  return { platform: process.platform, release: release(), arch: arch(), nodeVersion: process.versions.node };
 }
 
 const OS_TYPES: Partial<Record<NodeJS.Platform, string>> = {

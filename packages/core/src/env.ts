@@ -12,6 +12,7 @@ export interface ClitelEnv {
   ci: boolean;
   level: TelemetryLevel | undefined;
   tracesEndpoint: string | undefined;
+  metricsEndpoint: string | undefined;
   endpoint: string | undefined;
   protocol: 'http/protobuf' | 'http/json' | undefined;
   headers: Record<string, string>;
@@ -55,6 +56,7 @@ export function readEnv(env: Env, optOutVar: string): ClitelEnv {
     ci: ci != null && ci.toLowerCase() !== 'false' && ci !== '0',
     level: parseChoice('CLITEL_LEVEL', level, ['full', 'minimal'] as const, warnings),
     tracesEndpoint: parseUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', getEnv(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'), warnings),
+    metricsEndpoint: parseUrl('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', getEnv(env, 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT'), warnings),
     endpoint: parseUrl('OTEL_EXPORTER_OTLP_ENDPOINT', getEnv(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'), warnings),
     protocol: parseChoice('OTEL_EXPORTER_OTLP_PROTOCOL', protocol, ['http/protobuf', 'http/json'] as const, warnings),
     headers: {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 export { startRun, noopRun } from './run.js';
 export { runTelemetryCommand } from './telemetry-command.js';
+export { startUsage, METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, ATTR_CLITEL_FUNCTION } from './usage.js';
 export { assertValidSchema, validateSchema, mergeDeclared, filterRun, possibleValues } from './schema.js';
 export { describeSchema } from './describe.js';
 export { toolOptOutVar } from './env.js';
@@ -21,3 +22,4 @@ export type { AdapterRun } from './run.js';
 export type { DeclaredCommands, FilteredRun } from './schema.js';
 export type { AttributeInfo, SchemaDescription } from './describe.js';
 export type { TelemetryCommandOptions } from './telemetry-command.js';
+export type { UsageOptions, UsagePoint, UsageHandle } from './usage.js';

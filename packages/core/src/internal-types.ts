@@ -17,6 +17,7 @@ export interface RecordEvent {
  */
 export interface RunRecord {
   v: 1;
+  kind?: 'span';
   resource: Record<string, AttributeValue>;
   traceId: string;
   spanId: string;
@@ -30,11 +31,33 @@ export interface RunRecord {
   events: RecordEvent[];
 }
 
+/** One counter value of a metrics record. */
+export interface MetricPoint {
+  name: string;
+  value: number;
+  attributes: Record<string, string | number | boolean>;
+}
+
+/** Usage counters of one process (monotonic sums over [start, end]), as they sit in the spool. */
+export interface MetricsRecord {
+  v: 1;
+  kind: 'metrics';
+  resource: Record<string, AttributeValue>;
+  scope: { name: string; version: string };
+  start: number;
+  end: number;
+  points: MetricPoint[];
+}
+
+/** Anything the spool holds. */
+export type SpoolRecord = RunRecord | MetricsRecord;
+
 /** What the detached sender is told, through the `CLITEL_SENDER_CONFIG` variable. */
 export interface SenderConfig {
   spoolDir: string;
   stateDir: string;
   url: string;
+  metricsUrl?: string;
   protocol: 'http/protobuf' | 'http/json';
   headers: Record<string, string>;
   timeoutMillis: number;

@@ -1,18 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // One run of a command: consent once, collect while it goes, record once when it ends.
-import { arch, release } from 'node:os';
 import type { Run, TelemetryOptions } from './types.js';
-import type { RecordEvent, SenderConfig } from './internal-types.js';
-import { debugLine, forgetState, prepare, type Prepared } from './prepare.js';
+import type { RecordEvent } from './internal-types.js';
+import { prepare, debugLine, type Prepared } from './prepare.js';
+import { admit, deliver } from './deliver.js';
 import { filterRun, mergeDeclared, type DeclaredCommands } from './schema.js';
 import { errorType, scrubStack } from './scrub.js';
 import { buildRecord, randomHex } from './record.js';
-import { buildResource } from './context.js';
-import { ensureInstallationId, markNoticeShown, noticeShown, readInstallationId } from './state.js';
-import { noticeText } from './notice.js';
-import { isSampled } from './sampling.js';
-import { appendToSpool, DEFAULT_CAPS } from './spool.js';
-import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './launch.js';
+import { buildResource, currentPlatform } from './context.js';
 import { watchProcess } from './lifecycle.js';
 import { findPackageRoot } from './package-root.js';
 
@@ -36,27 +31,6 @@ const NOOP: AdapterRun = Object.freeze({
 /** A run that records nothing. */
 export function noopRun(): AdapterRun {
   return NOOP;
-}
-
-/** Decides whether this run records; returns the installation id (or '' in debug mode). */
-function admit(p: Prepared): string | undefined {
-  const { config } = p;
-  if (!p.status.enabled) {
-    debugLine(p, `telemetry is off: ${p.status.reason}`);
-    if (p.status.source !== 'error' && p.status.source !== 'default') forgetState(config);
-    return undefined;
-  }
-  for (const warning of config.env.warnings) debugLine(p, warning.replace(/^clitel: /, ''));
-  if (config.debug) return readInstallationId(config.paths.stateDir) ?? '';
-  if (!noticeShown(config.paths.stateDir, config.noticeVersion)) {
-    ensureInstallationId(config.paths.stateDir);
-    markNoticeShown(config.paths.stateDir, config.noticeVersion);
-    p.writeErr(noticeText(config));
-    return undefined;
-  }
-  if (config.target == null) return undefined;
-  const id = ensureInstallationId(config.paths.stateDir);
-  return isSampled(id, config.sampleRate) ? id : undefined;
 }
 
 /**
@@ -102,7 +76,7 @@ function createRun(p: Prepared, installationId: string, entryPath: string | unde
         level: config.level,
         sampleRate: config.sampleRate,
         runId: randomHex(16),
-      }, buildResource(config, { installationId: installationId || undefined, sessionId: randomHex(8) }, p.env, { platform: process.platform, release: release(), arch: arch(), nodeVersion: process.versions.node }, entryPath));
+      }, buildResource(config, { installationId: installationId || undefined, sessionId: randomHex(8) }, p.env, currentPlatform(), entryPath));
       deliver(p, record);
     } catch (e) {
       debugLine(p, `could not record the run (${errorType(e)}); nothing was sent`);
@@ -128,18 +102,3 @@ function createRun(p: Prepared, installationId: string, entryPath: string | unde
   };
 }
 
-function deliver(p: Prepared, record: ReturnType<typeof buildRecord>): void {
-  const { config } = p;
-  const script = senderScript();
-  if (config.debug) {
-    p.writeErr(script != null ? `${renderJson(script, [record], p.env)}\n` : `${JSON.stringify(record)}\n`);
-    debugLine(p, config.target == null ? 'no endpoint is set; nothing would be sent' : `debug mode: nothing was sent to ${config.target.url}`);
-    return;
-  }
-  if (config.target == null || script == null) return;
-  const now = Date.now();
-  appendToSpool(config.paths.spoolDir, record, now);
-  const senderConfig: SenderConfig = { ...config.target, spoolDir: config.paths.spoolDir, stateDir: config.paths.stateDir, deadlineMillis: 0, caps: DEFAULT_CAPS };
-  if (config.delivery === 'sync') sendSync(script, senderConfig, p.env, now);
-  else if (shouldSpawn(config.paths.stateDir, now)) spawnSender(script, senderConfig, p.env);
-}

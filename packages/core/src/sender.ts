@@ -2,12 +2,13 @@
 // Entry of the background sender process (bundled on its own as dist/sender.js). It drains the
 // spool with the official OTLP exporter: locked, batched, bounded by a hard deadline.
 import { writeFileSync } from 'node:fs';
-import type { RunRecord, SenderConfig } from './internal-types.js';
+import type { MetricsRecord, RunRecord, SenderConfig, SpoolRecord } from './internal-types.js';
 import { acquireLock, releaseLock } from './lock.js';
 import { enforceCaps, listSpool, readEntry, removeEntries } from './spool.js';
 import { clearBackoff, recordFailure } from './backoff.js';
 import { SENDER_DEADLINE_MILLIS, senderFiles } from './sender-files.js';
-import { createExporter, exportSpans, serializeJson, toReadableSpans } from './export.js';
+import { createExporter, exportSpans, serializeJson, toReadableSpans, type ExportOutcome } from './export.js';
+import { createMetricExporter, exportMetrics, serializeMetricsJson, toResourceMetrics } from './export-metrics.js';
 
 const BATCH = 200;
 
@@ -17,25 +18,53 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+interface Entry {
+  name: string;
+  record: SpoolRecord;
+}
+
+/** Sends one batch of spans and one of metrics; the worst outcome wins ('retry' keeps them). */
+async function sendBatch(config: SenderConfig, batch: Entry[]): Promise<{ outcome: ExportOutcome; done: string[] }> {
+  const spans = batch.filter((e) => e.record.kind !== 'metrics');
+  const metrics = batch.filter((e) => e.record.kind === 'metrics');
+  const done: string[] = [];
+  if (spans.length > 0) {
+    const exporter = createExporter(config);
+    const outcome = await exportSpans(exporter, toReadableSpans(spans.map((e) => e.record as RunRecord)));
+    await exporter.shutdown().catch(() => undefined);
+    if (outcome === 'retry') return { outcome, done };
+    done.push(...spans.map((e) => e.name));
+  }
+  if (metrics.length > 0) {
+    // Without a metrics URL (only a traces endpoint was given) usage counters cannot go anywhere.
+    if (config.metricsUrl == null) return { outcome: 'dropped', done: [...done, ...metrics.map((e) => e.name)] };
+    const exporter = createMetricExporter(config, config.metricsUrl);
+    for (const rm of toResourceMetrics(metrics.map((e) => e.record as MetricsRecord))) {
+      if ((await exportMetrics(exporter, rm)) === 'retry') {
+        await exporter.shutdown().catch(() => undefined);
+        return { outcome: 'retry', done };
+      }
+    }
+    await exporter.shutdown().catch(() => undefined);
+    done.push(...metrics.map((e) => e.name));
+  }
+  return { outcome: 'sent', done };
+}
+
 /** Drains the spool once; returns false when delivery failed and should back off. */
 async function drain(config: SenderConfig, deadline: number): Promise<boolean> {
-  const exporter = createExporter(config);
-  try {
-    for (;;) {
-      const names = listSpool(config.spoolDir).slice(0, BATCH);
-      if (names.length === 0 || Date.now() >= deadline) return true;
-      const batch: { name: string; record: RunRecord }[] = [];
-      for (const name of names) {
-        const record = readEntry(config.spoolDir, name);
-        if (record != null) batch.push({ name, record });
-      }
-      if (batch.length === 0) continue;
-      const outcome = await exportSpans(exporter, toReadableSpans(batch.map((b) => b.record)));
-      if (outcome === 'retry') return false;
-      removeEntries(config.spoolDir, batch.map((b) => b.name));
+  for (;;) {
+    const names = listSpool(config.spoolDir).slice(0, BATCH);
+    if (names.length === 0 || Date.now() >= deadline) return true;
+    const batch: Entry[] = [];
+    for (const name of names) {
+      const record = readEntry(config.spoolDir, name);
+      if (record != null) batch.push({ name, record });
     }
-  } finally {
-    await exporter.shutdown().catch(() => undefined);
+    if (batch.length === 0) continue;
+    const { outcome, done } = await sendBatch(config, batch);
+    removeEntries(config.spoolDir, done);
+    if (outcome === 'retry') return false;
   }
 }
 
@@ -62,7 +91,11 @@ async function send(config: SenderConfig): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--print')) {
-    process.stdout.write(serializeJson(JSON.parse(await readStdin()) as RunRecord[]));
+    const records = JSON.parse(await readStdin()) as SpoolRecord[];
+    const spans = records.filter((r): r is RunRecord => r.kind !== 'metrics');
+    const metrics = records.filter((r): r is MetricsRecord => r.kind === 'metrics');
+    const bodies = [...(spans.length > 0 ? [serializeJson(spans)] : []), ...(metrics.length > 0 ? serializeMetricsJson(metrics) : [])];
+    process.stdout.write(bodies.join('\n'));
     return;
   }
   const raw = process.env.CLITEL_SENDER_CONFIG;

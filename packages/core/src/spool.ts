@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunRecord, SpoolCaps } from './internal-types.js';
+import type { SpoolRecord, SpoolCaps } from './internal-types.js';
 import { writeAtomic } from './state.js';
 
 /** Default bounds: 10 MB, 10 000 entries, 7 days. */
@@ -13,7 +13,7 @@ export const DEFAULT_CAPS: SpoolCaps = { maxBytes: 10 * 1024 * 1024, maxEntries:
 const ENTRY = /^(\d{13})-[0-9a-z]+-[0-9a-f]+\.json$/;
 
 /** Appends a record. Throws on I/O errors (the caller turns telemetry off for the run). */
-export function appendToSpool(dir: string, record: RunRecord, now: number): string {
+export function appendToSpool(dir: string, record: SpoolRecord, now: number): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const name = `${String(Math.floor(now)).padStart(13, '0')}-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}.json`;
   writeAtomic(join(dir, name), JSON.stringify(record));
@@ -30,15 +30,20 @@ export function listSpool(dir: string): string[] {
 }
 
 /** Reads an entry; a corrupt or partial one is removed and gives undefined. */
-export function readEntry(dir: string, name: string): RunRecord | undefined {
+export function readEntry(dir: string, name: string): SpoolRecord | undefined {
   try {
-    const record = JSON.parse(readFileSync(join(dir, name), 'utf8')) as RunRecord;
-    if (record?.v === 1 && typeof record.name === 'string' && typeof record.start === 'number' && record.attributes != null) return record;
+    const record = JSON.parse(readFileSync(join(dir, name), 'utf8')) as SpoolRecord;
+    if (isValidRecord(record)) return record;
   } catch {
     // fall through: corrupt
   }
   removeEntries(dir, [name]);
   return undefined;
+}
+
+function isValidRecord(r: SpoolRecord | null): boolean {
+  if (r?.v !== 1 || typeof r.start !== 'number' || typeof r.end !== 'number' || r.resource == null) return false;
+  return r.kind === 'metrics' ? Array.isArray(r.points) : typeof r.name === 'string' && r.attributes != null && Array.isArray(r.events);
 }
 
 /** Removes entries; ones already gone are fine. */

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+// Admission (consent, notice, sampling) and delivery (spool, sender) shared by runs and usage.
+import type { SpoolRecord, SenderConfig } from './internal-types.js';
+import { debugLine, forgetState, type Prepared } from './prepare.js';
+import { ensureInstallationId, markNoticeShown, noticeShown, readInstallationId } from './state.js';
+import { noticeText } from './notice.js';
+import { isSampled } from './sampling.js';
+import { appendToSpool, DEFAULT_CAPS } from './spool.js';
+import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './launch.js';
+
+/** Decides whether this run records; returns the installation id (or '' in debug mode). */
+export function admit(p: Prepared): string | undefined {
+  const { config } = p;
+  if (!p.status.enabled) {
+    debugLine(p, `telemetry is off: ${p.status.reason}`);
+    if (p.status.source !== 'error' && p.status.source !== 'default') forgetState(config);
+    return undefined;
+  }
+  for (const warning of config.env.warnings) debugLine(p, warning.replace(/^clitel: /, ''));
+  if (config.debug) return readInstallationId(config.paths.stateDir) ?? '';
+  if (!noticeShown(config.paths.stateDir, config.noticeVersion)) {
+    ensureInstallationId(config.paths.stateDir);
+    markNoticeShown(config.paths.stateDir, config.noticeVersion);
+    p.writeErr(noticeText(config));
+    return undefined;
+  }
+  if (config.target == null) return undefined;
+  const id = ensureInstallationId(config.paths.stateDir);
+  return isSampled(id, config.sampleRate) ? id : undefined;
+}
+
+/** Spools a finished record and starts delivery (or, in debug mode, prints it). Throws on I/O errors. */
+export function deliver(p: Prepared, record: SpoolRecord): void {
+  const { config } = p;
+  const script = senderScript();
+  if (config.debug) {
+    p.writeErr(script != null ? `${renderJson(script, [record], p.env)}\n` : `${JSON.stringify(record)}\n`);
+    debugLine(p, config.target == null ? 'no endpoint is set; nothing would be sent' : `debug mode: nothing was sent to ${config.target.url}`);
+    return;
+  }
+  if (config.target == null || script == null) return;
+  const now = Date.now();
+  appendToSpool(config.paths.spoolDir, record, now);
+  const senderConfig: SenderConfig = { ...config.target, spoolDir: config.paths.spoolDir, stateDir: config.paths.stateDir, deadlineMillis: 0, caps: DEFAULT_CAPS };
+  if (config.delivery === 'sync') sendSync(script, senderConfig, p.env, now);
+  else if (shouldSpawn(config.paths.stateDir, now)) spawnSender(script, senderConfig, p.env);
+}

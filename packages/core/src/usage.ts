@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// Usage counters for libraries: the library counts calls in memory; at process exit core asks for
+// the totals once and spools them as one metrics record, under the same consent rules as runs.
+import type { TelemetryOptions } from './types.js';
+import type { MetricPoint, MetricsRecord } from './internal-types.js';
+import { debugLine, prepare } from './prepare.js';
+import { admit, deliver } from './deliver.js';
+import { buildResource, currentPlatform } from './context.js';
+import { randomHex } from './record.js';
+import { watchProcess } from './lifecycle.js';
+import { errorType } from './scrub.js';
+import { SCOPE_NAME } from './attributes.js';
+import { CLITEL_VERSION } from './version.js';
+
+/** One counter total a library reports at exit. */
+export interface UsagePoint {
+  /** Metric name, e.g. `clitel.function.calls`. */
+  name: string;
+  /** The total since the process started (a monotonic sum). */
+  value: number;
+  /** Attributes; only keys in `allowedAttributes` (and `clitel.function`) are kept. */
+  attributes?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** Options of `startUsage`: the module is the "tool" (its name, version and opt-out variable). */
+export interface UsageOptions extends TelemetryOptions {
+  /** Attribute keys a point may carry besides `clitel.function`. Default none. */
+  allowedAttributes?: readonly string[];
+}
+
+/** A usage recorder. */
+export interface UsageHandle {
+  /** Whether the counters will be sent. */
+  readonly recording: boolean;
+  /** Stops without sending anything. */
+  stop(): void;
+}
+
+/** Metric with the calls per registered function (attribute `clitel.function`). */
+export const METRIC_FUNCTION_CALLS = 'clitel.function.calls';
+/** Metric counting module loads (1 per process). */
+export const METRIC_MODULE_LOADS = 'clitel.module.loads';
+/** Attribute: the function name the library registered. */
+export const ATTR_CLITEL_FUNCTION = 'clitel.function';
+
+const METRIC_NAME = /^[a-z][a-z0-9_.]{0,63}$/;
+const LABEL = /^[A-Za-z0-9_.:<>-]{1,64}$/;
+
+/** Keeps well-formed points and allowed attributes with short label values only. */
+export function filterPoints(points: readonly UsagePoint[], allowed: readonly string[]): MetricPoint[] {
+  const keys = new Set([ATTR_CLITEL_FUNCTION, ...allowed]);
+  const out: MetricPoint[] = [];
+  for (const p of points) {
+    if (!METRIC_NAME.test(p.name) || !Number.isFinite(p.value) || p.value < 0) continue;
+    const attributes: MetricPoint['attributes'] = {};
+    for (const [k, v] of Object.entries(p.attributes ?? {})) {
+      if (keys.has(k) && (typeof v !== 'string' || LABEL.test(v))) attributes[k] = v;
+    }
+    out.push({ name: p.name, value: p.value, attributes });
+  }
+  return out;
+}
+
+const NOOP: UsageHandle = Object.freeze({ recording: false, stop: () => undefined });
+
+/**
+ * Starts counting a module's usage for this process. `collect` is called once at exit and
+ * returns the totals. Consent: every global opt-out plus `<MODULE>_TELEMETRY_OPTOUT`. Never throws.
+ */
+export function startUsage(options: UsageOptions, collect: () => readonly UsagePoint[]): UsageHandle {
+  try {
+    const p = prepare(options);
+    const installationId = admit(p);
+    if (installationId == null) return NOOP;
+    const start = performance.timeOrigin + performance.now();
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      detach();
+      try {
+        const points = [{ name: METRIC_MODULE_LOADS, value: 1 }, ...collect()];
+        const record: MetricsRecord = {
+          v: 1,
+          kind: 'metrics',
+          resource: buildResource(p.config, { installationId: installationId || undefined, sessionId: randomHex(8) }, p.env, currentPlatform(), options.entryPath),
+          scope: { name: SCOPE_NAME, version: CLITEL_VERSION },
+          start,
+          end: performance.timeOrigin + performance.now(),
+          points: filterPoints(points, options.allowedAttributes ?? []),
+        };
+        deliver(p, record);
+      } catch (e) {
+        debugLine(p, `could not record usage (${errorType(e)}); nothing was sent`);
+      }
+    };
+    const detach = watchProcess(finish, () => undefined);
+    return { recording: true, stop: () => { done = true; detach(); } };
+  } catch {
+    return NOOP;
+  }
+}
