@@ -18,7 +18,8 @@ export const OTEL_SDK_VERSION = '${otel.version}';
 
 // Budgets in bytes. Raising one needs a comment with the old value and a reason.
 const MAX_SIZES = {
-  'dist/index.js': 60_000,
+  // Was 60_000; spool limits pushed the readable (unminified) start-up bundle near it.
+  'dist/index.js': 75_000,
   // Was 400_000; the sender now also bundles the OTLP metrics exporter (usage counters).
   'dist/sender.js': 600_000,
 };

@@ -3,6 +3,7 @@ import type { DeliveryMode, Env, Schema, TelemetryLevel, TelemetryMode, Telemetr
 import { readEnv, toolOptOutVar, type ClitelEnv } from './env.js';
 import { resolvePaths, type ClitelPaths } from './paths.js';
 import { validateSchema } from './schema.js';
+import type { SpoolCaps } from './internal-types.js';
 
 /** Where and how finished runs are sent. */
 export interface ExportTarget {
@@ -32,6 +33,7 @@ export interface ResolvedConfig {
   level: TelemetryLevel;
   debug: boolean;
   sampleRate: number;
+  spoolCaps: SpoolCaps;
   paths: ClitelPaths;
   target: ExportTarget | undefined;
   env: ClitelEnv;
@@ -46,7 +48,12 @@ export const DEFAULTS = {
   level: 'full' as TelemetryLevel,
   protocol: 'http/protobuf' as const,
   timeoutMillis: 10_000,
+  spoolCaps: { maxBytes: 10 * 1024 * 1024, maxEntries: 10_000, maxAgeMillis: 7 * 24 * 3600 * 1000 } as SpoolCaps,
 };
+
+function positive(n: number | undefined): number | undefined {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
+}
 
 /** Appends `v1/<signal>` to a base URL as the OTel spec says. */
 export function signalUrl(base: string, signal: 'traces' | 'metrics'): string {
@@ -80,6 +87,11 @@ export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeD
     level: env.level ?? options.level ?? DEFAULTS.level,
     debug: env.debug,
     sampleRate: schema.sampleRate ?? 1,
+    spoolCaps: {
+      maxEntries: positive(options.spoolLimits?.maxEntries) ?? DEFAULTS.spoolCaps.maxEntries,
+      maxBytes: positive(options.spoolLimits?.maxBytes) ?? DEFAULTS.spoolCaps.maxBytes,
+      maxAgeMillis: (positive(options.spoolLimits?.maxAgeDays) ?? 7) * 24 * 3600 * 1000,
+    },
     paths: resolvePaths(env, toolName, options.homeDir ?? args.homeDir, args.platform),
     target: url == null ? undefined : {
       url,

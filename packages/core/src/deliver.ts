@@ -5,7 +5,7 @@ import { debugLine, forgetState, type Prepared } from './prepare.js';
 import { ensureInstallationId, markNoticeShown, noticeShown, readInstallationId } from './state.js';
 import { noticeText } from './notice.js';
 import { isSampled } from './sampling.js';
-import { appendToSpool, DEFAULT_CAPS } from './spool.js';
+import { appendToSpool } from './spool.js';
 import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './launch.js';
 
 /** Decides whether this run records; returns the installation id (or '' in debug mode). */
@@ -41,7 +41,7 @@ export function deliver(p: Prepared, record: SpoolRecord): void {
   if (config.target == null || script == null) return;
   const now = Date.now();
   appendToSpool(config.paths.spoolDir, record, now);
-  const senderConfig: SenderConfig = { ...config.target, spoolDir: config.paths.spoolDir, stateDir: config.paths.stateDir, deadlineMillis: 0, caps: DEFAULT_CAPS };
+  const senderConfig: SenderConfig = { ...config.target, spoolDir: config.paths.spoolDir, stateDir: config.paths.stateDir, deadlineMillis: 0, caps: config.spoolCaps };
   if (config.delivery === 'sync') sendSync(script, senderConfig, p.env, now);
   else if (shouldSpawn(config.paths.stateDir, now)) spawnSender(script, senderConfig, p.env);
 }

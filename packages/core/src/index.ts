@@ -16,7 +16,7 @@ export { ATTR_PROCESS_EXECUTABLE_NAME, ATTR_PROCESS_EXIT_CODE, ATTR_ERROR_TYPE, 
 export { CLITEL_VERSION } from './version.js';
 export type {
   Schema, CommandSchema, OptionSchema, TelemetryOptions, TelemetryMode, TelemetryLevel, DeliveryMode, Env,
-  ConsentSource, ConsentStatus, TelemetryAction, TelemetryCommandResult, Run,
+  ConsentSource, ConsentStatus, SpoolLimits, TelemetryAction, TelemetryCommandResult, Run,
 } from './types.js';
 export type { AdapterRun } from './run.js';
 export type { DeclaredCommands, FilteredRun } from './schema.js';

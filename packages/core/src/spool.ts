@@ -7,9 +7,6 @@ import { join } from 'node:path';
 import type { SpoolRecord, SpoolCaps } from './internal-types.js';
 import { writeAtomic } from './state.js';
 
-/** Default bounds: 10 MB, 10 000 entries, 7 days. */
-export const DEFAULT_CAPS: SpoolCaps = { maxBytes: 10 * 1024 * 1024, maxEntries: 10_000, maxAgeMillis: 7 * 24 * 3600 * 1000 };
-
 const ENTRY = /^(\d{13})-[0-9a-z]+-[0-9a-f]+\.json$/;
 
 /** Appends a record. Throws on I/O errors (the caller turns telemetry off for the run). */

@@ -75,6 +75,8 @@ export interface TelemetryOptions {
   channel?: string;
   /** Delivery mode. Default `sync` when `CI` is set, else `background`. */
   delivery?: DeliveryMode;
+  /** Bounds of the on-disk queue of unsent runs; the oldest entries go first. */
+  spoolLimits?: SpoolLimits;
   /** Detail level. Default `full`; `CLITEL_LEVEL=minimal` overrides. */
   level?: TelemetryLevel;
   /** Environment to read. Default `process.env`, read once at the entry point. */
@@ -85,6 +87,16 @@ export interface TelemetryOptions {
   homeDir?: string;
   /** Path of the tool's entry script, used only to detect the acquisition channel. Never sent. */
   entryPath?: string;
+}
+
+/** Bounds of the on-disk queue of unsent runs. */
+export interface SpoolLimits {
+  /** Most entries kept. Default 10 000. */
+  maxEntries?: number;
+  /** Most bytes kept. Default 10 MB. */
+  maxBytes?: number;
+  /** Entries older than this many days are dropped. Default 7. */
+  maxAgeDays?: number;
 }
 
 /** Which source decided whether telemetry is on. */
