@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+import { noopRun, runTelemetryCommand, startRun, UNKNOWN_COMMAND, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
+import type { CAC } from 'cac';
+import type { InstrumentOptions } from './types.js';
+import type { CacLike, CommandLike } from './internal-types.js';
+import { declaredCommands, usedOptions } from './tree.js';
+
+const ACTIONS: readonly string[] = ['status', 'enable', 'disable', 'reset'];
+
+/**
+ * Records one span per run of a cac program. Call it after the commands are defined and before
+ * `parse()`. Listens to cac's command events beside the tool's own listeners; never throws.
+ */
+export function instrument(cli: CAC, options: InstrumentOptions = {}): Run {
+  const c = cli as unknown as CacLike;
+  let run: AdapterRun = noopRun();
+  try {
+    const telemetry: TelemetryOptions = {
+      ...options,
+      toolName: options.toolName ?? (c.name !== '' ? c.name : options.schema?.tool ?? ''),
+      toolVersion: options.toolVersion ?? c.globalCommand.versionNumber,
+      env: options.env ?? process.env,
+      entryPath: options.entryPath ?? process.argv[1],
+    };
+    const own = options.telemetryCommand !== false ? addTelemetryCommand(c, telemetry, () => run) : undefined;
+    run = startRun(telemetry);
+    if (run.recording) attach(c, run, own);
+  } catch {
+    // Telemetry never breaks the tool: whatever was not set up records nothing.
+  }
+  return run;
+}
+
+function attach(cli: CacLike, run: AdapterRun, own: CommandLike | undefined): void {
+  run.declare(declaredCommands(cli));
+  let matched = false;
+  const onMatch = (command: CommandLike) => (): void => {
+    matched = true;
+    if (command === own) return run.cancel();
+    run.setCommand(command.name === '' ? [] : [command.name]);
+    safely(() => run.setOptions(usedOptions(cli, command)));
+  };
+  for (const command of cli.commands) {
+    for (const name of command.name === '' ? ['!'] : [command.name, ...command.aliasNames]) cli.on(`command:${name}`, onMatch(command));
+  }
+  cli.on('command:*', () => { if (!matched) run.setCommand([UNKNOWN_COMMAND]); });
+  // cac reports parse errors (CACError) and the action's own errors only by throwing them out of
+  // runMatchedCommand(): record them and hand back the same error, or a promise that rejects with it.
+  const runMatched = cli.runMatchedCommand;
+  (cli as { runMatchedCommand: CacLike['runMatchedCommand'] }).runMatchedCommand = function (this: unknown, ...args: unknown[]) {
+    try {
+      const result = runMatched.apply(this, args);
+      return isThenable(result) ? result.then(undefined, (e: unknown) => { run.recordError(e); throw e; }) : result;
+    } catch (e) {
+      run.recordError(e);
+      throw e;
+    }
+  };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // Never into the host.
+  }
+}
+
+function addTelemetryCommand(cli: CacLike, telemetry: TelemetryOptions, getRun: () => AdapterRun): CommandLike {
+  return cli
+    .command('telemetry <action>', 'show or change usage telemetry: status, enable, disable, reset')
+    .option('--all', 'with enable/disable: apply to every clitel tool on this machine')
+    .action((action: string, flags: { all?: boolean }) => {
+      getRun().cancel();
+      const result = ACTIONS.includes(action)
+        ? runTelemetryCommand(action as TelemetryAction, telemetry, { all: flags.all === true })
+        : { lines: [`unknown telemetry action '${action}' (expected status, enable, disable or reset)`], exitCode: 1 };
+      if (result.exitCode !== 0) throw Object.assign(new Error(result.lines.join('\n')), { code: 'clitel.telemetry.failed' });
+      process.stdout.write(`${result.lines.join('\n')}\n`);
+    });
+}
