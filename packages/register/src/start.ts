@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+// Zero-code set-up: one run-only span from the start, replaced by a framework adapter's span
+// when a commander (or yargs) program is parsed.
+import { startRun, type Env, type TelemetryOptions } from '@clitel/core';
+import { instrument as instrumentCommander } from '@clitel/commander';
+import { findTool, dependsOn, type ToolInfo } from './tool.js';
+import { readRegisterConfig } from './config.js';
+import { recordActionlessOptions, watchCommander } from './commander.js';
+import { watchYargs } from './yargs.js';
+import { withoutRegister } from './env.js';
+
+export interface StartOptions {
+  /** The process environment. */
+  env: Env;
+  /** The entry script (`process.argv[1]`). */
+  entryPath: string | undefined;
+  /** Where debug lines go. */
+  writeErr: (text: string) => void;
+  /** Runs `fn` when the process exits, before the run is recorded. */
+  onExit: (fn: () => void) => void;
+}
+
+/** Instruments the tool that is starting. Never throws; says why not in debug mode. */
+export async function startRegister(options: StartOptions): Promise<void> {
+  const debug = (message: string): void => {
+    if (/^(1|true|yes|on)$/i.test(options.env.CLITEL_DEBUG ?? '')) options.writeErr(`clitel: ${message}\n`);
+  };
+  try {
+    const tool = findTool(options.entryPath);
+    if (tool == null) return debug('not instrumented (no entry script)');
+    if (typeof tool.pkg.name === 'string' && tool.pkg.name.startsWith('@clitel/')) return undefined;
+    await instrumentTool(tool, options, debug);
+  } catch (e) {
+    debug(`not instrumented (${(e as { code?: unknown }).code ?? (e as Error).constructor?.name ?? 'error'})`);
+  }
+  return undefined;
+}
+
+async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (message: string) => void): Promise<void> {
+  const config = readRegisterConfig(tool.root, tool.pkg);
+  const telemetry: TelemetryOptions = {
+    ...config,
+    toolName: config.schema?.tool ?? tool.name,
+    toolVersion: tool.version,
+    env: withoutRegister(options.env),
+    entryPath: tool.entry,
+  };
+  const runOnly = startRun(telemetry);
+  if (!runOnly.recording) return;
+  let adopted = false;
+  const adopt = (framework: string): boolean => {
+    if (adopted) return false;
+    adopted = true;
+    runOnly.cancel();
+    debug(`instrumented the ${framework} program`);
+    return true;
+  };
+  const reasons: string[] = [];
+  if (dependsOn(tool.pkg, 'commander')) {
+    const why = watchCommander(tool.root, (program) => {
+      if (!adopt('commander')) return;
+      const run = instrumentCommander(program as unknown as Parameters<typeof instrumentCommander>[0], { ...telemetry, telemetryCommand: false });
+      if (run.recording) recordActionlessOptions(program, (used) => run.setOptions(used), options.onExit);
+    });
+    if (why != null) reasons.push(why);
+  }
+  if (dependsOn(tool.pkg, 'yargs')) {
+    const why = await watchYargs(tool.root, adopt, telemetry);
+    if (why != null) reasons.push(why);
+  }
+  debug(`recording the run only until a commander or yargs program is parsed${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`);
+}
