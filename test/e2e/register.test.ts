@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+// `node --import @clitel/register` on tools that know nothing of clitel (test/fixtures/register),
+// spawned against a real receiver. Every run is compared with the same tool run without it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { startReceiver, type Receiver } from '../helpers/receiver.js';
+import { REPO, runCli, type CliResult } from '../helpers/run-cli.js';
+import { noticedHome } from '../helpers/acme.js';
+import type { DecodedSpan } from '../helpers/otlp-decode.js';
+
+const FIXTURES = join(REPO, 'test/fixtures/register');
+const ESM = join(FIXTURES, 'esm-commander/cli.js');
+const CJS = join(FIXTURES, 'cjs-commander/cli.js');
+const PLAIN = join(FIXTURES, 'plain/cli.js');
+const REGISTER = ['--import', '@clitel/register'];
+
+let receiver: Receiver;
+beforeAll(async () => { receiver = await startReceiver(); });
+afterAll(async () => { await receiver.close(); });
+
+interface Case { script: string; tool: string; args: string[]; env?: Record<string, string>; nodeArgs?: string[] }
+
+function run(c: Case, instrumented: boolean, home = noticedHome(c.tool)): Promise<CliResult> {
+  return runCli(c.args, {
+    script: c.script,
+    home,
+    nodeArgs: instrumented ? (c.nodeArgs ?? REGISTER) : [],
+    env: { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, ...c.env },
+  });
+}
+
+/** Runs with and without register; asserts identical output and returns the one span. */
+async function spanOf(c: Case, compareStderr = true): Promise<{ run: CliResult; span: DecodedSpan }> {
+  const plain = await run(c, false);
+  const before = receiver.spans().length;
+  const result = await run(c, true);
+  const spans = (await receiver.waitForSpans(before + 1)).slice(before);
+  expect(result.stdout).toBe(plain.stdout);
+  if (compareStderr) expect(result.stderr).toBe(plain.stderr);
+  expect(result.code).toBe(plain.code);
+  expect(spans).toHaveLength(1);
+  return { run: result, span: spans[0] };
+}
+
+describe('@clitel/register with commander', () => {
+  it('records an ESM commander subcommand; name and version from the bin entry of package.json', async () => {
+    const { run: r, span } = await spanOf({ script: ESM, tool: 'reg-esm', args: ['deploy', 'web', '--env', 'prod', '--force'] });
+    expect(r.stdout).toBe('deploy web to prod in eu-west-1 (forced)\n');
+    expect(span.name).toBe('reg-esm deploy');
+    expect(span.resource['service.name']).toBe('reg-esm');
+    expect(span.resource['service.version']).toBe('3.1.0');
+    expect(span.attributes['clitel.options']).toEqual(['env', 'force']);
+    // the "clitel" key of package.json names a schema that allows the env value
+    expect(span.attributes['clitel.option.env']).toBe('prod');
+  });
+
+  it('records a nested command, an unknown command and the exit code the tool set', async () => {
+    expect((await spanOf({ script: ESM, tool: 'reg-esm', args: ['remote', 'add', 'origin', '--url', 'u'] })).span.name).toBe('reg-esm remote add');
+    const unknown = await spanOf({ script: ESM, tool: 'reg-esm', args: ['frobnicate', '--secret', 'hunter2'] });
+    expect(unknown.run.code).toBe(1);
+    expect(unknown.span.name).toBe('reg-esm _unknown');
+    expect(unknown.span.attributes['error.type']).toBe('CommanderError');
+    const fail = await spanOf({ script: ESM, tool: 'reg-esm', args: ['fail'] });
+    expect(fail.run.code).toBe(4);
+    expect(fail.span.attributes['process.exit.code']).toBe(4);
+    expect(receiver.allBytes().includes('hunter2')).toBe(false);
+    expect(receiver.allBytes().includes('frobnicate')).toBe(false);
+  });
+
+  it('records --help and --version and adds no telemetry subcommand to the help', async () => {
+    const help = await spanOf({ script: ESM, tool: 'reg-esm', args: ['--help'] });
+    expect(help.run.stdout).not.toContain('telemetry');
+    expect(help.span.name).toBe('reg-esm');
+    expect((await spanOf({ script: ESM, tool: 'reg-esm', args: ['--version'] })).run.stdout).toBe('3.1.0\n');
+  });
+
+  it('records a CommonJS commander program (the global program) and only the options the user set', async () => {
+    const { span } = await spanOf({ script: CJS, tool: 'reg-cjs', args: ['build', '-w'] });
+    expect(span.name).toBe('reg-cjs build');
+    expect(span.resource['service.version']).toBe('0.9.0');
+    expect(span.attributes['clitel.options']).toEqual(['watch']);
+    expect(span.attributes['clitel.option.watch']).toBeUndefined();
+  });
+
+  it('records an uncaught error of a CommonJS tool with its class only', async () => {
+    const { run: r, span } = await spanOf({ script: CJS, tool: 'reg-cjs', args: ['crash'] }, false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('RangeError: bad input in /home/alice/project');
+    expect(span.attributes['error.type']).toBe('RangeError');
+    expect(receiver.allBytes().includes('/home/alice')).toBe(false);
+  });
+
+  it('works through NODE_OPTIONS=--import=@clitel/register', async () => {
+    const { span } = await spanOf({ script: CJS, tool: 'reg-cjs', args: ['build'], nodeArgs: [], env: { NODE_OPTIONS: '--import=@clitel/register' } });
+    expect(span.name).toBe('reg-cjs build');
+  });
+});
+
+describe('@clitel/register without a framework it knows', () => {
+  it('records one run span with the exit code only, never argv', async () => {
+    const { run: r, span } = await spanOf({ script: PLAIN, tool: 'reg-plain', args: ['fail', '--token', 'tok_secret'] });
+    expect(r.code).toBe(5);
+    expect(span.name).toBe('reg-plain _unknown');
+    expect(span.attributes['clitel.command']).toBe('_unknown');
+    expect(span.attributes['process.exit.code']).toBe(5);
+    expect(span.attributes['clitel.options']).toBeUndefined();
+    expect(receiver.allBytes().includes('tok_secret')).toBe(false);
+    expect(receiver.allBytes().includes('--token')).toBe(false);
+  });
+
+  it('leaves a bundled single-file commander CLI unchanged and records the run only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clitel-bundle-'));
+    mkdirSync(join(dir, 'bin'));
+    const built = buildSync({ entryPoints: [CJS], bundle: true, platform: 'node', format: 'cjs', outfile: join(dir, 'bin/cli.js'), logLevel: 'silent' });
+    expect(built.errors).toEqual([]);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'reg-bundled', version: '1.2.3', bin: { 'reg-bundled': './bin/cli.js' } }));
+    const { run: r, span } = await spanOf({ script: join(dir, 'bin/cli.js'), tool: 'reg-bundled', args: ['build', '--out', 'x'] });
+    expect(r.stdout).toBe('built into x\n');
+    expect(span.name).toBe('reg-bundled _unknown');
+    expect(span.resource['service.version']).toBe('1.2.3');
+    expect(span.attributes['process.exit.code']).toBe(0);
+  });
+
+  it('is silent and changes nothing when the tool has a broken clitel.config.json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clitel-broken-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'reg-broken', version: '1.0.0', type: 'module' }));
+    writeFileSync(join(dir, 'clitel.config.json'), '{ not json');
+    writeFileSync(join(dir, 'cli.js'), "process.stdout.write('ok\\n');\n");
+    const c: Case = { script: join(dir, 'cli.js'), tool: 'reg-broken', args: [] };
+    const before = receiver.requests.length;
+    const plain = await run(c, false);
+    const instrumented = await run(c, true);
+    expect(instrumented).toEqual(plain);
+    expect(receiver.requests.length).toBe(before);
+    const debug = await run({ ...c, env: { CLITEL_DEBUG: '1' } }, true);
+    expect(debug.stdout).toBe('ok\n');
+    expect(debug.stderr).toMatch(/^clitel: not instrumented \(SyntaxError\)$/m);
+  });
+
+  it('sends nothing and changes nothing when DO_NOT_TRACK=1', async () => {
+    const c: Case = { script: ESM, tool: 'reg-esm', args: ['deploy', 'web', '--env', 'dev'], env: { DO_NOT_TRACK: '1' } };
+    const before = receiver.requests.length;
+    expect(await run(c, true)).toEqual(await run(c, false));
+    expect(receiver.requests.length).toBe(before);
+  });
+});
