@@ -16,8 +16,8 @@ const require = createRequire(join(REPO, 'packages/register/package.json'));
 /** The script behind a package's bin, where npm installed it for packages/register. */
 function binOf(pkg: string, bin: string): string {
   const manifest = require.resolve(`${pkg}/package.json`);
-  const bins = (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: Record<string, string> }).bin;
-  return join(dirname(manifest), bins[bin]);
+  const bins = (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: string | Record<string, string> }).bin;
+  return join(dirname(manifest), typeof bins === 'string' ? bins : bins[bin]);
 }
 
 let receiver: Receiver;
@@ -72,6 +72,37 @@ describe('real CLIs from npm through --import @clitel/register', () => {
     expect(span.attributes['clitel.options']).toEqual(['silent']);
     expect(span.attributes['error.type']).toBe('CommanderError');
     expect((await spanOf(script, 'gh-pages', ['--version'])).run.stdout).toBe('6.3.0\n');
+  });
+
+  it('concurrently (CommonJS, yargs 17): the run and the options set', async () => {
+    const { run, span } = await spanOf(binOf('concurrently', 'concurrently'), 'concurrently', ['-n', 'job', 'echo hi']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('[job] hi\n[job] echo hi exited with code 0\n');
+    expect(span.name).toBe('concurrently');
+    expect(span.resource['service.version']).toBe('9.2.5');
+    expect(span.attributes['clitel.options']).toEqual(['names']);
+    expect(receiver.allBytes().includes('echo hi')).toBe(false);
+  });
+
+  it('replace-in-file (ESM, yargs 17): the run, without the undeclared flags or the operands', async () => {
+    const script = binOf('replace-in-file', 'replace-in-file');
+    const file = join(work, 'notes.txt');
+    const env = { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
+    const args = ['hello', 'goodbye', file, '--verbose'];
+    writeFileSync(file, 'hello world\n');
+    const plain = await runCli(args, { script, home: noticedHome('replace-in-file'), env });
+    writeFileSync(file, 'hello world\n');
+    const before = receiver.spans().length;
+    const run = await runCli(args, { script, home: noticedHome('replace-in-file'), env, nodeArgs: ['--import', '@clitel/register'] });
+    const spans = (await receiver.waitForSpans(before + 1)).slice(before);
+    expect(run).toEqual(plain);
+    expect(run.stdout).toContain('1 file(s) were changed');
+    expect(readFileSync(file, 'utf8')).toBe('goodbye world\n');
+    expect(spans).toHaveLength(1);
+    expect(spans[0].name).toBe('replace-in-file');
+    expect(spans[0].attributes['process.exit.code']).toBe(0);
+    expect(spans[0].attributes['clitel.options']).toBeUndefined();
+    expect(receiver.allBytes().includes('goodbye')).toBe(false);
   });
 
   it('cowsay (CommonJS, yargs 15): the run with its exit code only', async () => {

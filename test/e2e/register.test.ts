@@ -15,6 +15,7 @@ const FIXTURES = join(REPO, 'test/fixtures/register');
 const ESM = join(FIXTURES, 'esm-commander/cli.js');
 const CJS = join(FIXTURES, 'cjs-commander/cli.js');
 const PLAIN = join(FIXTURES, 'plain/cli.js');
+const YARGS = join(FIXTURES, 'esm-yargs/cli.js');
 const REGISTER = ['--import', '@clitel/register'];
 
 let receiver: Receiver;
@@ -96,6 +97,25 @@ describe('@clitel/register with commander', () => {
   it('works through NODE_OPTIONS=--import=@clitel/register', async () => {
     const { span } = await spanOf({ script: CJS, tool: 'reg-cjs', args: ['build'], nodeArgs: [], env: { NODE_OPTIONS: '--import=@clitel/register' } });
     expect(span.name).toBe('reg-cjs build');
+  });
+});
+
+describe('@clitel/register with yargs', () => {
+  it('records an ESM yargs command, its options, a strict-mode failure and --help', async () => {
+    const serve = await spanOf({ script: YARGS, tool: 'reg-yargs', args: ['serve', '9000', '-v'] });
+    expect(serve.run.stdout).toBe('serving on 9000 (verbose)\n');
+    expect(serve.span.name).toBe('reg-yargs serve');
+    expect(serve.span.resource['service.version']).toBe('1.5.0');
+    expect(serve.span.attributes['clitel.options']).toEqual(['verbose']);
+    const unknown = await spanOf({ script: YARGS, tool: 'reg-yargs', args: ['frobnicate'] });
+    expect(unknown.run.code).toBe(1);
+    expect(unknown.span.name).toBe('reg-yargs _unknown');
+    expect(unknown.span.attributes['error.type']).toBe('YError');
+    const help = await spanOf({ script: YARGS, tool: 'reg-yargs', args: ['--help'] });
+    expect(help.run.stdout).not.toContain('telemetry');
+    expect(help.span.name).toBe('reg-yargs');
+    const fail = await spanOf({ script: YARGS, tool: 'reg-yargs', args: ['fail'] });
+    expect(fail.span.attributes['process.exit.code']).toBe(6);
   });
 });
 

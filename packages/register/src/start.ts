@@ -3,6 +3,7 @@
 // when a commander (or yargs) program is parsed.
 import { startRun, type Env, type TelemetryOptions } from '@clitel/core';
 import { instrument as instrumentCommander } from '@clitel/commander';
+import { instrument as instrumentYargs } from '@clitel/yargs';
 import { findTool, dependsOn, type ToolInfo } from './tool.js';
 import { readRegisterConfig } from './config.js';
 import { recordActionlessOptions, watchCommander } from './commander.js';
@@ -65,7 +66,9 @@ async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (mes
     if (why != null) reasons.push(why);
   }
   if (dependsOn(tool.pkg, 'yargs')) {
-    const why = await watchYargs(tool.root, adopt, telemetry);
+    const why = await watchYargs(tool.root, tool.entry, tool.pkg.type, (program) => {
+      if (adopt('yargs')) instrumentYargs(program as Parameters<typeof instrumentYargs>[0], { ...telemetry, telemetryCommand: false });
+    });
     if (why != null) reasons.push(why);
   }
   debug(`recording the run only until a commander or yargs program is parsed${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`);

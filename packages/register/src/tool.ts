@@ -23,6 +23,7 @@ export interface PackageJson {
   name?: unknown;
   version?: unknown;
   bin?: unknown;
+  type?: unknown;
   clitel?: unknown;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
