@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: Apache-2.0
+export { instrument } from './instrument.js';
+export type { InstrumentOptions } from './types.js';
