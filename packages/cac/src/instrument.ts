@@ -22,7 +22,8 @@ export function instrument(cli: CAC, options: InstrumentOptions = {}): Run {
       env: options.env ?? process.env,
       entryPath: options.entryPath ?? process.argv[1],
     };
-    const own = options.telemetryCommand !== false ? addTelemetryCommand(c, telemetry, () => run) : undefined;
+    const taken = c.commands.some((command) => command.name === 'telemetry');
+    const own = options.telemetryCommand !== false && !taken ? addTelemetryCommand(c, telemetry, () => run) : undefined;
     run = startRun(telemetry);
     if (run.recording) attach(c, run, own);
   } catch {

@@ -23,7 +23,7 @@ export function instrument(program: YargsProgram, options: InstrumentOptions = {
       env: options.env ?? process.env,
       entryPath: options.entryPath ?? process.argv[1],
     };
-    const telemetryCommand = options.telemetryCommand !== false;
+    const telemetryCommand = options.telemetryCommand !== false && !y.getInternalMethods().getCommandInstance().getCommands().includes(TELEMETRY);
     if (telemetryCommand) addTelemetryCommand(y, telemetry, () => run);
     run = startRun(telemetry);
     if (run.recording) attach(y, run, telemetryCommand);
