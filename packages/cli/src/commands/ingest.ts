@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+// `clitel ingest <file> [--db clitel.duckdb]`: loads the collector `file` exporter's output (one
+// OTLP/JSON export request per line, optionally .gz) into the embedded store, all or nothing.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import type { Command } from '../context.js';
+import { booleanFlag, parseCommandArgs } from '../args.js';
+import { CliError } from '../cli-error.js';
+import { decodeTraceRequestObject } from '../otlp/decode-json.js';
+import type { SpanRow } from '../otlp/span-row.js';
+import { openDuckDbStore } from '../store/duckdb-store.js';
+import { createProgressBar } from '../receiver/progress-bar.js';
+import { dbPath, styleFor, writeJson } from './shared.js';
+
+export const INGEST_HELP = `Usage: clitel ingest <file> [--db clitel.duckdb] [--json]
+
+Loads a collector file exporter output (format: json, one export request per line; .gz accepted)
+into the embedded store. Spans already stored are skipped, so ingesting a file twice is safe.
+Metrics and logs lines are skipped. A corrupt line stops the load and nothing is stored.`;
+
+const BATCH = 2_000;
+
+export const ingest: Command = async (context) => {
+  const parsed = parseCommandArgs('ingest', context.args, { db: { type: 'string' } }, 1);
+  const input = parsed.positionals[0];
+  if (input == null) throw new CliError('clitel.cli.usage', 'ingest: give the file to load, e.g. clitel ingest spans.json');
+  const file = resolve(context.cwd, input);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError('clitel.ingest.missing', `no file at ${file}`);
+  const json = booleanFlag(parsed, 'json');
+  const size = statSync(file).size;
+  const store = await openDuckDbStore(dbPath(context, parsed), { create: true });
+  const bar = createProgressBar(context.stderr, size);
+  const counts = { lines: 0, spans: 0, stored: 0, skippedLines: 0 };
+  let pending: SpanRow[] = [];
+  let bytes = 0;
+  const flush = async (): Promise<void> => {
+    counts.stored += await store.insert(pending);
+    pending = [];
+  };
+  await store.exec('BEGIN TRANSACTION');
+  try {
+    const raw = createReadStream(file);
+    raw.on('data', (chunk) => {
+      bytes += chunk.length;
+    });
+    const lines = createInterface({ input: file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
+    for await (const line of lines) {
+      counts.lines += 1;
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new CliError('clitel.ingest.corrupt', `line ${counts.lines} of ${file} is not JSON; expected the collector file exporter's format: json`);
+      }
+      const record = value as Record<string, unknown>;
+      if (record != null && typeof record === 'object' && record.resourceSpans == null && (record.resourceMetrics != null || record.resourceLogs != null || record.resourceProfiles != null)) {
+        counts.skippedLines += 1;
+        continue;
+      }
+      if (record == null || typeof record !== 'object' || !Array.isArray(record.resourceSpans)) {
+        throw new CliError('clitel.ingest.corrupt', `line ${counts.lines} of ${file} is not an OTLP export request (no resourceSpans)`);
+      }
+      let rows: SpanRow[];
+      try {
+        rows = decodeTraceRequestObject(record);
+      } catch (error) {
+        throw new CliError('clitel.ingest.corrupt', `line ${counts.lines} of ${file}: ${(error as Error).message}`);
+      }
+      counts.spans += rows.length;
+      pending.push(...rows);
+      if (pending.length >= BATCH) await flush();
+      bar.update(bytes, `${counts.spans} spans`);
+    }
+    await flush();
+    await store.exec('COMMIT');
+  } catch (error) {
+    bar.finish();
+    await store.exec('ROLLBACK').catch(() => undefined);
+    await store.close();
+    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') {
+      throw new CliError('clitel.ingest.corrupt', `${file} is not valid gzip data`);
+    }
+    throw error;
+  }
+  bar.update(size, `${counts.spans} spans`);
+  bar.finish();
+  await store.close();
+  const result = { file, db: store.file, lines: counts.lines, spans: counts.spans, stored: counts.stored, duplicates: counts.spans - counts.stored, skippedLines: counts.skippedLines };
+  if (json) writeJson(context, result);
+  else {
+    const style = styleFor(context);
+    context.stdout.write(`${style.green('Ingested')} ${counts.spans} spans from ${counts.lines} lines into ${store.file}: ${counts.stored} new, ${result.duplicates} already stored`
+      + `${counts.skippedLines > 0 ? `; skipped ${counts.skippedLines} metrics/logs lines` : ''}.\n`);
+  }
+  return 0;
+};

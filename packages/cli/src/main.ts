@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+// `clitel <command>`: dispatches to one file per subcommand and turns CliErrors into one line on
+// stderr (and `{"error":…}` on stdout with --json) with a stable exit code.
+import type { Command, CliContext, Writer } from './context.js';
+import type { Env } from '@clitel/core';
+import { CliError, isCliError } from './cli-error.js';
+import { colourEnabled, createStyle } from './style.js';
+import { cliVersion } from './cli-version.js';
+
+interface Loaded { run: Command; help: string }
+interface Entry { summary: string; load(): Promise<Loaded> }
+
+// Loaded on use, so `clitel docs` never loads DuckDB and `clitel report` never loads the receiver.
+const COMMANDS: Record<string, Entry> = {
+  dev: { summary: 'local OTLP receiver with a live view, storing into DuckDB', load: async () => { const m = await import('./commands/dev.js'); return { run: m.dev, help: m.DEV_HELP }; } },
+  ingest: { summary: 'load the collector file exporter\'s JSON lines into the store', load: async () => { const m = await import('./commands/ingest.js'); return { run: m.ingest, help: m.INGEST_HELP }; } },
+  report: { summary: 'usage, platforms, growth, versions, errors and durations', load: async () => { const m = await import('./commands/report.js'); return { run: m.report, help: m.REPORT_HELP }; } },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    'Usage: clitel <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, e]) => `  ${name.padEnd(width)}  ${e.summary}`),
+    '',
+    'Run clitel <command> --help for its options. Every command accepts --json.',
+  ].join('\n');
+}
+
+/** What the entry point hands to main. */
+export interface MainOptions {
+  argv: readonly string[];
+  env: Env;
+  cwd: string;
+  stdout: Writer;
+  stderr: Writer;
+  signal: AbortSignal;
+  now?: () => Date;
+}
+
+/** Runs `clitel` with these arguments; resolves to the exit code. Never throws. */
+export async function main(options: MainOptions): Promise<number> {
+  const [name, ...args] = options.argv;
+  const json = args.includes('--json');
+  const err = createStyle(colourEnabled(options.stderr.isTTY, options.env));
+  if (name == null || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? args[0] : undefined;
+    const entry = topic != null ? COMMANDS[topic] : undefined;
+    options.stdout.write(`${entry != null ? (await entry.load()).help : usage()}\n`);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    options.stdout.write(`${cliVersion()}\n`);
+    return 0;
+  }
+  const entry = COMMANDS[name];
+  const context: CliContext = { args, env: options.env, cwd: options.cwd, stdout: options.stdout, stderr: options.stderr, signal: options.signal, now: options.now ?? (() => new Date()) };
+  try {
+    if (entry == null) throw new CliError('clitel.cli.unknown-command', `unknown command '${name}'; run clitel --help`);
+    const loaded = await entry.load();
+    if (args.includes('--help') || args.includes('-h')) {
+      options.stdout.write(`${loaded.help}\n`);
+      return 0;
+    }
+    return await loaded.run(context);
+  } catch (error) {
+    const known = isCliError(error);
+    const code = known ? error.code : 'clitel.cli.unexpected';
+    const message = known ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    options.stderr.write(`${err.red('clitel:')} ${message}\n`);
+    if (!known && options.env.CLITEL_DEBUG === '1' && error instanceof Error) options.stderr.write(`${error.stack ?? ''}\n`);
+    if (json) options.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
+    return known ? error.exitCode : 1;
+  }
+}

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: Apache-2.0
+// OTLP/protobuf ExportTraceServiceRequest → stored span rows. Field numbers follow
+// opentelemetry/proto trace/v1/trace.proto, common/v1/common.proto and resource/v1/resource.proto.
+import { WireReader, WireFormatError, WIRE_FIXED64, WIRE_LENGTH, WIRE_VARINT } from './wire-reader.js';
+import { spanKindName, statusCodeName, stringifyValue, toHex, type PlainValue, type SpanEventRow, type SpanRow } from './span-row.js';
+
+function want(wire: number, expected: number, what: string): void {
+  if (wire !== expected) throw new WireFormatError(`${what} has wire type ${wire}, expected ${expected}`);
+}
+
+function readAnyValue(r: WireReader): PlainValue {
+  let value: PlainValue;
+  while (!r.done()) {
+    const [field, wire] = r.tag();
+    switch (field) {
+      case 1: want(wire, WIRE_LENGTH, 'string_value'); value = r.string(); break;
+      case 2: want(wire, WIRE_VARINT, 'bool_value'); value = r.varint64() !== 0n; break;
+      case 3: want(wire, WIRE_VARINT, 'int_value'); value = BigInt.asIntN(64, r.varint64()); break;
+      case 4: want(wire, WIRE_FIXED64, 'double_value'); value = r.double(); break;
+      case 5: {
+        want(wire, WIRE_LENGTH, 'array_value');
+        const list: PlainValue[] = [];
+        const a = r.message();
+        while (!a.done()) {
+          const [f, w] = a.tag();
+          if (f === 1 && w === WIRE_LENGTH) list.push(readAnyValue(a.message()));
+          else a.skip(w);
+        }
+        value = list;
+        break;
+      }
+      case 6: {
+        want(wire, WIRE_LENGTH, 'kvlist_value');
+        value = readKeyValues(r.message(), 1);
+        break;
+      }
+      case 7: want(wire, WIRE_LENGTH, 'bytes_value'); value = r.bytes().slice(); break;
+      default: r.skip(wire);
+    }
+  }
+  return value;
+}
+
+function readKeyValue(r: WireReader): [string, PlainValue] {
+  let key = '';
+  let value: PlainValue;
+  while (!r.done()) {
+    const [field, wire] = r.tag();
+    if (field === 1) { want(wire, WIRE_LENGTH, 'key'); key = r.string(); }
+    else if (field === 2) { want(wire, WIRE_LENGTH, 'value'); value = readAnyValue(r.message()); }
+    else r.skip(wire);
+  }
+  return [key, value];
+}
+
+/** Reads the repeated KeyValue field `fieldNumber` of a message into a plain object. */
+function readKeyValues(r: WireReader, fieldNumber: number, into: Record<string, PlainValue> = {}): Record<string, PlainValue> {
+  while (!r.done()) {
+    const [field, wire] = r.tag();
+    if (field === fieldNumber && wire === WIRE_LENGTH) {
+      const [key, value] = readKeyValue(r.message());
+      into[key] = value;
+    } else r.skip(wire);
+  }
+  return into;
+}
+
+function stringifyAll(values: Record<string, PlainValue>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, stringifyValue(v)]));
+}
+
+function readEvent(r: WireReader): SpanEventRow {
+  const event: SpanEventRow = { timestampNs: 0n, name: '', attributes: {} };
+  const attributes: Record<string, PlainValue> = {};
+  while (!r.done()) {
+    const [field, wire] = r.tag();
+    if (field === 1) { want(wire, WIRE_FIXED64, 'time_unix_nano'); event.timestampNs = r.fixed64(); }
+    else if (field === 2) { want(wire, WIRE_LENGTH, 'name'); event.name = r.string(); }
+    else if (field === 3) {
+      want(wire, WIRE_LENGTH, 'attributes');
+      const [key, value] = readKeyValue(r.message());
+      attributes[key] = value;
+    }
+    else r.skip(wire);
+  }
+  event.attributes = stringifyAll(attributes);
+  return event;
+}
+
+interface Scope { name: string; version: string }
+
+function readSpan(r: WireReader, scope: Scope, resource: Record<string, string>): SpanRow {
+  let start = 0n;
+  let end = 0n;
+  let kind = 0;
+  let status = 0;
+  const row: SpanRow = {
+    timestampNs: 0n, traceId: '', spanId: '', parentSpanId: '', traceState: '', spanName: '', spanKind: '',
+    serviceName: resource['service.name'] ?? '', resourceAttributes: resource, scopeName: scope.name, scopeVersion: scope.version,
+    spanAttributes: {}, durationNs: 0n, statusCode: '', statusMessage: '', events: [],
+  };
+  const attributes: Record<string, PlainValue> = {};
+  while (!r.done()) {
+    const [field, wire] = r.tag();
+    switch (field) {
+      case 1: want(wire, WIRE_LENGTH, 'trace_id'); row.traceId = toHex(r.bytes()); break;
+      case 2: want(wire, WIRE_LENGTH, 'span_id'); row.spanId = toHex(r.bytes()); break;
+      case 3: want(wire, WIRE_LENGTH, 'trace_state'); row.traceState = r.string(); break;
+      case 4: want(wire, WIRE_LENGTH, 'parent_span_id'); row.parentSpanId = toHex(r.bytes()); break;
+      case 5: want(wire, WIRE_LENGTH, 'name'); row.spanName = r.string(); break;
+      case 6: want(wire, WIRE_VARINT, 'kind'); kind = r.varint(); break;
+      case 7: want(wire, WIRE_FIXED64, 'start_time_unix_nano'); start = r.fixed64(); break;
+      case 8: want(wire, WIRE_FIXED64, 'end_time_unix_nano'); end = r.fixed64(); break;
+      case 9: {
+        want(wire, WIRE_LENGTH, 'attributes');
+        const [key, value] = readKeyValue(r.message());
+        attributes[key] = value;
+        break;
+      }
+      case 11: want(wire, WIRE_LENGTH, 'events'); row.events.push(readEvent(r.message())); break;
+      case 15: {
+        want(wire, WIRE_LENGTH, 'status');
+        const s = r.message();
+        while (!s.done()) {
+          const [f, w] = s.tag();
+          if (f === 2 && w === WIRE_LENGTH) row.statusMessage = s.string();
+          else if (f === 3 && w === WIRE_VARINT) status = s.varint();
+          else s.skip(w);
+        }
+        break;
+      }
+      default: r.skip(wire);
+    }
+  }
+  row.timestampNs = start;
+  row.durationNs = end > start ? end - start : 0n;
+  row.spanKind = spanKindName(kind);
+  row.statusCode = statusCodeName(status);
+  row.spanAttributes = stringifyAll(attributes);
+  return row;
+}
+
+function readScopeSpans(r: WireReader, resource: Record<string, string>, rows: SpanRow[]): void {
+  const scope: Scope = { name: '', version: '' };
+  const spans: WireReader[] = [];
+  while (!r.done()) {
+    const [field, wire] = r.tag();
+    if (field === 1 && wire === WIRE_LENGTH) {
+      const s = r.message();
+      while (!s.done()) {
+        const [f, w] = s.tag();
+        if (f === 1 && w === WIRE_LENGTH) scope.name = s.string();
+        else if (f === 2 && w === WIRE_LENGTH) scope.version = s.string();
+        else s.skip(w);
+      }
+    } else if (field === 2 && wire === WIRE_LENGTH) spans.push(r.message());
+    else r.skip(wire);
+  }
+  for (const span of spans) rows.push(readSpan(span, scope, resource));
+}
+
+function readResourceSpans(r: WireReader, rows: SpanRow[]): void {
+  const resource: Record<string, PlainValue> = {};
+  const scopes: WireReader[] = [];
+  while (!r.done()) {
+    const [field, wire] = r.tag();
+    if (field === 1 && wire === WIRE_LENGTH) readKeyValues(r.message(), 1, resource);
+    else if (field === 2 && wire === WIRE_LENGTH) scopes.push(r.message());
+    else r.skip(wire);
+  }
+  const attributes = stringifyAll(resource);
+  for (const scope of scopes) readScopeSpans(scope, attributes, rows);
+}
+
+/** Decodes an OTLP/protobuf trace export request. Throws WireFormatError on malformed bytes. */
+export function decodeTraceRequestProtobuf(buf: Uint8Array): SpanRow[] {
+  const rows: SpanRow[] = [];
+  const r = new WireReader(buf);
+  while (!r.done()) {
+    const [field, wire] = r.tag();
+    if (field === 1) {
+      want(wire, WIRE_LENGTH, 'resource_spans');
+      readResourceSpans(r.message(), rows);
+    } else r.skip(wire);
+  }
+  return rows;
+}
