@@ -160,6 +160,12 @@ describe('@clitel/register without a framework it knows', () => {
     expect(debug.stderr).toMatch(/^clitel: not instrumented \(SyntaxError\)$/m);
   });
 
+  it('leaves a tool that already uses clitel to record its own run, once', async () => {
+    const { span } = await spanOf({ script: join(REPO, 'examples/acme/bin/acme.js'), tool: 'acme', args: ['greet', '--name', 'Ada'] });
+    expect(span.name).toBe('acme greet');
+    expect(span.attributes['clitel.options']).toEqual(['name']);
+  });
+
   it('sends nothing and changes nothing when DO_NOT_TRACK=1', async () => {
     const c: Case = { script: ESM, tool: 'reg-esm', args: ['deploy', 'web', '--env', 'dev'], env: { DO_NOT_TRACK: '1' } };
     const before = receiver.requests.length;

@@ -4,7 +4,7 @@
 import { startRun, type Env, type TelemetryOptions } from '@clitel/core';
 import { instrument as instrumentCommander } from '@clitel/commander';
 import { instrument as instrumentYargs } from '@clitel/yargs';
-import { findTool, dependsOn, type ToolInfo } from './tool.js';
+import { findTool, dependsOn, usesClitel, type ToolInfo } from './tool.js';
 import { readRegisterConfig } from './config.js';
 import { recordActionlessOptions, watchCommander } from './commander.js';
 import { watchYargs } from './yargs.js';
@@ -30,6 +30,7 @@ export async function startRegister(options: StartOptions): Promise<void> {
     const tool = findTool(options.entryPath);
     if (tool == null) return debug('not instrumented (no entry script)');
     if (typeof tool.pkg.name === 'string' && tool.pkg.name.startsWith('@clitel/')) return undefined;
+    if (usesClitel(tool)) return debug('not instrumented (the tool records its own runs with clitel)');
     await instrumentTool(tool, options, debug);
   } catch (e) {
     debug(`not instrumented (${(e as { code?: unknown }).code ?? (e as Error).constructor?.name ?? 'error'})`);

@@ -75,3 +75,9 @@ export function findTool(entryPath: string | undefined): ToolInfo | undefined {
 export function dependsOn(pkg: PackageJson, dependency: string): boolean {
   return [pkg.dependencies, pkg.optionalDependencies, pkg.peerDependencies].some((deps) => deps != null && typeof deps === 'object' && Object.hasOwn(deps, dependency));
 }
+
+/** Whether the tool depends on a clitel package itself (then it records its own runs). */
+export function usesClitel(tool: ToolInfo): boolean {
+  const deps = [tool.pkg.dependencies, tool.pkg.optionalDependencies, tool.pkg.peerDependencies];
+  return deps.some((d) => d != null && typeof d === 'object' && Object.keys(d).some((name) => name.startsWith('@clitel/')));
+}
