@@ -15,6 +15,8 @@ const COMMANDS: Record<string, Entry> = {
   dev: { summary: 'local OTLP receiver with a live view, storing into DuckDB', load: async () => { const m = await import('./commands/dev.js'); return { run: m.dev, help: m.DEV_HELP }; } },
   ingest: { summary: 'load the collector file exporter\'s JSON lines into the store', load: async () => { const m = await import('./commands/ingest.js'); return { run: m.ingest, help: m.INGEST_HELP }; } },
   report: { summary: 'usage, platforms, growth, versions, errors and durations', load: async () => { const m = await import('./commands/report.js'); return { run: m.report, help: m.REPORT_HELP }; } },
+  dashboard: { summary: 'an HTML dashboard of the report', load: async () => { const m = await import('./commands/dashboard.js'); return { run: m.dashboard, help: m.DASHBOARD_HELP }; } },
+  publish: { summary: 'public aggregates (JSON, CSV, page) with small cells suppressed', load: async () => { const m = await import('./commands/publish.js'); return { run: m.publish, help: m.PUBLISH_HELP }; } },
 };
 
 function usage(): string {
