@@ -15,15 +15,15 @@ let receiver: Receiver;
 beforeAll(async () => { receiver = await startReceiver(); });
 afterAll(async () => { await receiver.close(); });
 
-function runOclif(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return runCli(args, { script: CLI, home: noticedHome(TOOL), env: { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, ...env } });
+function runOclif(args: string[], env: Record<string, string> = {}, script = CLI): Promise<CliResult> {
+  return runCli(args, { script, home: noticedHome(TOOL), env: { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, ...env } });
 }
 
 /** Runs with telemetry on and off; asserts identical output and returns the one span. */
-async function spanOf(args: string[]): Promise<{ run: CliResult; span: DecodedSpan }> {
-  const plain = await runOclif(args, { FIXTURE_PLAIN: '1' });
+async function spanOf(args: string[], script = CLI): Promise<{ run: CliResult; span: DecodedSpan }> {
+  const plain = await runOclif(args, { FIXTURE_PLAIN: '1' }, script);
   const before = receiver.spans().length;
-  const run = await runOclif(args);
+  const run = await runOclif(args, {}, script);
   const spans = (await receiver.waitForSpans(before + 1)).slice(before);
   expect(run.stdout).toBe(plain.stdout);
   expect(run.stderr).toBe(plain.stderr);
@@ -140,6 +140,14 @@ describe('@clitel/oclif on a real oclif CLI', () => {
     const after = await runCli(['deploy', 'web', '--env', 'dev', '--token', 't'], { script: CLI, home, env });
     expect(after.code).toBe(0);
     expect(receiver.spans().length).toBe(before);
+  });
+
+  it('records a CommonJS oclif CLI whose hook file requires the adapter', async () => {
+    const { run, span } = await spanOf(['deploy', 'web', '--env', 'prod', '--token', 't'], join(REPO, 'test/fixtures/oclif/cjs/bin/run.js'));
+    expect(run.stdout).toBe('Deployed web to prod\n');
+    expect(span.name).toBe('acme-oclif deploy');
+    expect(span.attributes['clitel.options']).toEqual(['env', 'token']);
+    expect(span.attributes['clitel.option.env']).toBe('prod');
   });
 
   it('sends nothing and changes nothing when DO_NOT_TRACK=1', async () => {
