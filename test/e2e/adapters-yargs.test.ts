@@ -127,6 +127,11 @@ describe('@clitel/yargs on a real yargs CLI', () => {
     expect(receiver.spans().length).toBe(before);
   });
 
+  it('changes nothing when HOME is unwritable and the endpoint is closed', async () => {
+    await fx.expectBrokenWorldUnchanged(['greet', '--name', 'x']);
+    await fx.expectBrokenWorldUnchanged(['fail']);
+  });
+
   it('sends nothing and changes nothing when DO_NOT_TRACK=1', async () => {
     const before = receiver.requests.length;
     const plain = await fx.run(['greet', '--name', 'x'], { plain: true });
