@@ -28,8 +28,10 @@ if (process.argv[3] !== '--child') {
   const points = metrics.find((m) => m.name === 'clitel.function.calls')?.sum.dataPoints ?? [];
   const counted = Object.fromEntries(points.map((p) => [p.attributes[0].value.stringValue, Number(p.asInt)]));
   const expected = (ROUNDS + 1) * CALLS; // warm-up plus the timed rounds
-  const exact = ['add', 'concat'].every((name) => counted[name] === expected);
-  process.stdout.write(`counts sent at exit: ${JSON.stringify(counted)}, expected ${expected} each: ${exact ? 'exact' : 'WRONG'}\n`);
+  const perRotated = expected / 16;
+  const exact = ['add', 'concat'].every((name) => counted[name] === expected)
+    && Array.from({ length: 16 }, (_, k) => counted[`f${k}`]).every((n) => n === perRotated);
+  process.stdout.write(`counts sent at exit: add ${counted.add}, concat ${counted.concat}, f0 ${counted.f0} … f15 ${counted.f15}; expected ${expected}, ${expected} and ${perRotated} each: ${exact ? 'exact' : 'WRONG'}\n`);
   process.exitCode = child.status === 0 && exact ? 0 : 1;
 } else {
   measureAll();
@@ -45,10 +47,15 @@ function measureAll() {
   function concat(a, b) { return `${a}:${b}`; }
   const lib = { add, concat };
   const tracked = mod.wrap(lib);
+  // 16 distinct functions through one call site: the wrapper's inner call turns megamorphic,
+  // the worst case for a library whose many exports share the wrapper code.
+  const many = Array.from({ length: 16 }, (_, k) => new Function('a', 'b', `return a + b + ${k};`));
+  const manyTracked = many.map((fn, k) => mod.track(fn, `f${k}`));
   const rows = [];
   for (const [label, base, wrapped] of [
     ['add(a, b), direct call', () => measure(add), () => measure(tracked.add)],
     ['lib.concat(a, b), property call', () => measureProperty(lib), () => measureProperty(tracked)],
+    ['16 functions, one call site', () => measureMany(many), () => measureMany(manyTracked)],
   ]) {
     base(); wrapped(); // warm up both paths before timing
     const b = []; const w = [];
@@ -79,6 +86,16 @@ function measureProperty(target) {
   let sink = 0;
   const start = process.hrtime.bigint();
   for (let i = 0; i < CALLS; i++) sink = (target.concat(i & 7, 'x').length + sink) & 0xffff;
+  const ns = Number(process.hrtime.bigint() - start) / CALLS;
+  if (sink === -1) process.stdout.write('');
+  return ns;
+}
+
+/** Same, rotating over several functions at one call site. */
+function measureMany(fns) {
+  let sink = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < CALLS; i++) sink = fns[i & 15](sink, 1) & 0xffff;
   const ns = Number(process.hrtime.bigint() - start) / CALLS;
   if (sink === -1) process.stdout.write('');
   return ns;
