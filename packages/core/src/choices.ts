@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Persisted choices: `{"telemetry": "enabled" | "disabled"}` per tool and machine-wide.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** A persisted choice, or undefined when there is none (or the file is unreadable). */
@@ -9,6 +9,7 @@ export type Choice = 'enabled' | 'disabled' | undefined;
 /** Reads a choice file; a missing, corrupt or unknown value counts as no choice. */
 export function readChoice(file: string): Choice {
   let text: string;
+  if (!existsSync(file)) return undefined; // the common case, answered without throwing
   try {
     text = readFileSync(file, 'utf8');
   } catch {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Admission (consent, notice, sampling) and delivery (spool, sender) shared by runs and usage.
 import type { SpoolRecord, SenderConfig } from './internal-types.js';
-import { debugLine, forgetState, type Prepared } from './prepare.js';
+import { debugLine, type Prepared } from './prepare.js';
 import { ensureInstallationId, markNoticeShown, noticeShown, readInstallationId } from './state.js';
 import { noticeText } from './notice.js';
 import { isSampled } from './sampling.js';
@@ -11,11 +11,7 @@ import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './
 /** Decides whether this run records; returns the installation id (or '' in debug mode). */
 export function admit(p: Prepared): string | undefined {
   const { config } = p;
-  if (!p.status.enabled) {
-    debugLine(p, `telemetry is off: ${p.status.reason}`);
-    if (p.status.source !== 'error' && p.status.source !== 'default') forgetState(config);
-    return undefined;
-  }
+  if (!p.status.enabled) return undefined;
   for (const warning of config.env.warnings) debugLine(p, warning.replace(/^clitel: /, ''));
   if (config.debug) return readInstallationId(config.paths.stateDir) ?? '';
   if (!noticeShown(config.paths.stateDir, config.noticeVersion)) {
@@ -32,7 +28,7 @@ export function admit(p: Prepared): string | undefined {
 /** Spools a finished record and starts delivery (or, in debug mode, prints it). Throws on I/O errors. */
 export function deliver(p: Prepared, record: SpoolRecord): void {
   const { config } = p;
-  const script = senderScript();
+  const script = senderScript(p.distDir);
   if (config.debug) {
     p.writeErr(script != null ? `${renderJson(script, [record], p.env)}\n` : `${JSON.stringify(record)}\n`);
     debugLine(p, config.target == null ? 'no endpoint is set; nothing would be sent' : `debug mode: nothing was sent to ${config.target.url}`);

@@ -3,17 +3,18 @@
 // synchronous one (sync / CI). Nothing here loads an exporter.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Env } from './types.js';
 import type { SenderConfig } from './internal-types.js';
 import { isLocked } from './lock.js';
 import { readBackoff } from './backoff.js';
 import { SENDER_DEADLINE_MILLIS, SPAWN_WINDOW_MILLIS, SYNC_WAIT_MILLIS, senderFiles } from './sender-files.js';
 
-/** The sender script shipped beside this module, or undefined when it is missing (e.g. re-bundled). */
-export function senderScript(): string | undefined {
+/** The sender script shipped in dist/, or undefined when it is missing (e.g. re-bundled). */
+export function senderScript(distDir: string | undefined): string | undefined {
   try {
-    const path = fileURLToPath(new URL('./sender.js', import.meta.url));
+    if (distDir == null) return undefined;
+    const path = join(distDir, 'sender.js');
     return existsSync(path) ? path : undefined;
   } catch {
     return undefined;

@@ -13,6 +13,8 @@ export interface Prepared {
   status: ConsentStatus;
   env: Env;
   writeErr: (text: string) => void;
+  /** Directory of the built package (where sender.js lives); set by the gate. */
+  distDir?: string;
 }
 
 /** Writes to stderr; never throws. */
@@ -45,6 +47,12 @@ export function prepare(options: TelemetryOptions): Prepared {
 /** When the user has opted out, the tool's state (spool, ids, logs) is deleted. */
 export function forgetState(config: ResolvedConfig): void {
   if (existsSync(config.paths.stateDir)) rmSync(config.paths.stateDir, { recursive: true, force: true });
+}
+
+/** What happens when telemetry is off: say why in debug mode; on a user's opt-out, delete the tool's state. */
+export function turnedOff(p: Prepared): void {
+  debugLine(p, `telemetry is off: ${p.status.reason}`);
+  if (p.status.source !== 'error' && p.status.source !== 'default') forgetState(p.config);
 }
 
 /** A `clitel:` debug line, shown only with `CLITEL_DEBUG=1`. */

@@ -1,49 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 // One run of a command: consent once, collect while it goes, record once when it ends.
-import type { Run, TelemetryOptions } from './types.js';
+import type { TelemetryOptions } from './types.js';
 import type { RecordEvent } from './internal-types.js';
-import { prepare, debugLine, type Prepared } from './prepare.js';
+import { debugLine, type Prepared } from './prepare.js';
+import { NOOP_RUN, type AdapterRun } from './noop.js';
 import { admit, deliver } from './deliver.js';
-import { filterRun, mergeDeclared, type DeclaredCommands } from './schema.js';
+import { filterRun, mergeDeclared } from './schema.js';
 import { errorType, scrubStack } from './scrub.js';
 import { buildRecord, randomHex } from './record.js';
 import { buildResource, currentPlatform } from './context.js';
 import { watchProcess } from './lifecycle.js';
 import { findPackageRoot } from './package-root.js';
 
-/** A run handle for adapters: also takes the command tree read from the program. */
-export interface AdapterRun extends Run {
-  /** Allows the command paths and option names the adapter read from the program definition. */
-  declare(declared: DeclaredCommands): void;
-}
-
-const NOOP: AdapterRun = Object.freeze({
-  recording: false,
-  setCommand: () => undefined,
-  setOptions: () => undefined,
-  recordError: () => undefined,
-  stage: () => undefined,
-  cancel: () => undefined,
-  end: () => undefined,
-  declare: () => undefined,
-});
-
-/** A run that records nothing. */
-export function noopRun(): AdapterRun {
-  return NOOP;
-}
-
-/**
- * Starts recording this process's run. Call once, at start-up. Consent is decided here; when
- * telemetry is off nothing more is loaded or written and a no-op handle is returned. Never throws.
- */
-export function startRun(options: TelemetryOptions): AdapterRun {
+/** Starts a run whose consent is already given (called by the gate). Never throws. */
+export function startAdmittedRun(p: Prepared, options: TelemetryOptions): AdapterRun {
   try {
-    const prepared = prepare(options);
-    const installationId = admit(prepared);
-    return installationId == null ? NOOP : createRun(prepared, installationId, options.entryPath);
+    const installationId = admit(p);
+    return installationId == null ? NOOP_RUN : createRun(p, installationId, options.entryPath);
   } catch {
-    return NOOP;
+    return NOOP_RUN;
   }
 }
 

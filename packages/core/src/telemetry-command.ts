@@ -48,8 +48,8 @@ function reset(p: Prepared): string[] {
   ];
 }
 
-/** Runs one action of the `telemetry` subcommand. Never throws; returns lines for stdout. */
-export function runTelemetryCommand(action: TelemetryAction, options: TelemetryOptions, command: TelemetryCommandOptions = {}): TelemetryCommandResult {
+/** Runs one action of the `telemetry` subcommand (called by the gate). Never throws; returns lines for stdout. */
+export function runTelemetryCommandNow(action: TelemetryAction, options: TelemetryOptions, command: TelemetryCommandOptions = {}): TelemetryCommandResult {
   try {
     const p = prepare(options);
     switch (action) {

@@ -3,13 +3,15 @@
 // the totals once and spools them as one metrics record, under the same consent rules as runs.
 import type { TelemetryOptions } from './types.js';
 import type { MetricPoint, MetricsRecord } from './internal-types.js';
-import { debugLine, prepare } from './prepare.js';
+import { debugLine, type Prepared } from './prepare.js';
+import { NOOP_USAGE, type UsageHandle } from './noop.js';
 import { admit, deliver } from './deliver.js';
 import { buildResource, currentPlatform } from './context.js';
 import { randomHex } from './record.js';
 import { watchProcess } from './lifecycle.js';
 import { errorType } from './scrub.js';
 import { SCOPE_NAME } from './attributes.js';
+import { ATTR_CLITEL_FUNCTION, METRIC_MODULE_LOADS } from './usage-names.js';
 import { CLITEL_VERSION } from './version.js';
 
 /** One counter total a library reports at exit. */
@@ -28,20 +30,6 @@ export interface UsageOptions extends TelemetryOptions {
   allowedAttributes?: readonly string[];
 }
 
-/** A usage recorder. */
-export interface UsageHandle {
-  /** Whether the counters will be sent. */
-  readonly recording: boolean;
-  /** Stops without sending anything. */
-  stop(): void;
-}
-
-/** Metric with the calls per registered function (attribute `clitel.function`). */
-export const METRIC_FUNCTION_CALLS = 'clitel.function.calls';
-/** Metric counting module loads (1 per process). */
-export const METRIC_MODULE_LOADS = 'clitel.module.loads';
-/** Attribute: the function name the library registered. */
-export const ATTR_CLITEL_FUNCTION = 'clitel.function';
 
 const METRIC_NAME = /^[a-z][a-z0-9_.]{0,63}$/;
 const LABEL = /^[A-Za-z0-9_.:<>-]{1,64}$/;
@@ -61,17 +49,11 @@ export function filterPoints(points: readonly UsagePoint[], allowed: readonly st
   return out;
 }
 
-const NOOP: UsageHandle = Object.freeze({ recording: false, stop: () => undefined });
-
-/**
- * Starts counting a module's usage for this process. `collect` is called once at exit and
- * returns the totals. Consent: every global opt-out plus `<MODULE>_TELEMETRY_OPTOUT`. Never throws.
- */
-export function startUsage(options: UsageOptions, collect: () => readonly UsagePoint[]): UsageHandle {
+/** Starts counting for a module whose consent is already given (called by the gate). Never throws. */
+export function startAdmittedUsage(p: Prepared, options: UsageOptions, collect: () => readonly UsagePoint[]): UsageHandle {
   try {
-    const p = prepare(options);
     const installationId = admit(p);
-    if (installationId == null) return NOOP;
+    if (installationId == null) return NOOP_USAGE;
     const start = performance.timeOrigin + performance.now();
     let done = false;
     const finish = (): void => {
@@ -97,6 +79,6 @@ export function startUsage(options: UsageOptions, collect: () => readonly UsageP
     const detach = watchProcess(finish, () => undefined);
     return { recording: true, stop: () => { done = true; detach(); } };
   } catch {
-    return NOOP;
+    return NOOP_USAGE;
   }
 }

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+import { describe, expect, it } from 'vitest';
+import { errorType, scrubFile, scrubStack } from './scrub.js';
+import { coarseOsVersion, detectChannel, sanitizeLabel } from './context.js';
+import { detectCi } from './ci.js';
+import { isSampled } from './sampling.js';
+
+describe('errors', () => {
+  it('names the error class and never the message', () => {
+    class DeployError extends Error {}
+    expect(errorType(new DeployError('token=abc'))).toBe('DeployError');
+    expect(errorType('a string with /home/alice')).toBe('_OTHER');
+    expect(errorType({ name: 'not an identifier!' })).toBe('_OTHER');
+  });
+  it('keeps only package-relative files and function names in frames', () => {
+    const error = new Error('secret /home/alice/x');
+    error.stack = [
+      'Error: secret /home/alice/x',
+      '    at deploy (/home/alice/work/acme/bin/acme.js:10:5)',
+      '    at Object.<anonymous> (/home/alice/work/acme/node_modules/commander/lib/command.js:1:2)',
+      '    at file:///home/alice/notes.mjs:3:3',
+      '    at node:internal/main:1:1',
+      '    this line is junk /home/alice',
+    ].join('\n');
+    expect(scrubStack(error, '/home/alice/work/acme')).toBe([
+      'Error',
+      '    at deploy (bin/acme.js:10:5)',
+      '    at Object.<anonymous> (commander/lib/command.js:1:2)',
+      '    at notes.mjs:3:3',
+      '    at node:internal/main:1:1',
+    ].join('\n'));
+  });
+  it('reduces a file outside the tool to its base name', () => {
+    expect(scrubFile('C:\\Users\\alice\\x.js', undefined)).toBe('x.js');
+  });
+});
+
+describe('context', () => {
+  it('keeps the OS version coarse', () => {
+    expect(coarseOsVersion('linux', '6.1.0-18-amd64')).toBe('6.1');
+    expect(coarseOsVersion('win32', '10.0.22631')).toBe('10.0.22631');
+    expect(coarseOsVersion('linux', 'weird')).toBe('_other');
+  });
+  it('detects CI providers from the env given', () => {
+    expect(detectCi({ GITHUB_ACTIONS: 'true', CI: 'true' })).toEqual({ isCi: true, provider: 'GitHub Actions' });
+    expect(detectCi({ CI: 'true' })).toEqual({ isCi: true, provider: undefined });
+    expect(detectCi({ CI: 'false', GITHUB_ACTIONS: 'true' }).isCi).toBe(false);
+    expect(detectCi({}).isCi).toBe(false);
+  });
+  it('detects the acquisition channel cheaply and never returns the path', () => {
+    expect(detectChannel({}, '/home/a/.npm/_npx/1/node_modules/acme/bin/acme.js')).toBe('npx');
+    expect(detectChannel({}, '/opt/homebrew/Cellar/acme/1/bin/acme')).toBe('homebrew');
+    expect(detectChannel({}, '/usr/lib/node_modules/acme/bin/acme.js')).toBe('npm');
+    expect(detectChannel({}, '/home/a/acme.js')).toBeUndefined();
+    expect(sanitizeLabel('vscode extension /home')).toBe('_other');
+  });
+});
+
+describe('sampling', () => {
+  it('decides per installation, stably, near the rate', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const inside = ids.filter((id) => isSampled(id, 0.5)).length;
+    expect(inside).toBeGreaterThan(900);
+    expect(inside).toBeLessThan(1100);
+    expect(ids.every((id) => isSampled(id, 0.5) === isSampled(id, 0.5))).toBe(true);
+    expect(isSampled(ids[0], 1)).toBe(true);
+    expect(isSampled(ids[0], 0)).toBe(false);
+  });
+});
