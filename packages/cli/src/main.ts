@@ -17,6 +17,7 @@ const COMMANDS: Record<string, Entry> = {
   report: { summary: 'usage, platforms, growth, versions, errors and durations', load: async () => { const m = await import('./commands/report.js'); return { run: m.report, help: m.REPORT_HELP }; } },
   dashboard: { summary: 'an HTML dashboard of the report', load: async () => { const m = await import('./commands/dashboard.js'); return { run: m.dashboard, help: m.DASHBOARD_HELP }; } },
   publish: { summary: 'public aggregates (JSON, CSV, page) with small cells suppressed', load: async () => { const m = await import('./commands/publish.js'); return { run: m.publish, help: m.PUBLISH_HELP }; } },
+  docs: { summary: 'the data dictionary generated from a schema', load: async () => { const m = await import('./commands/docs.js'); return { run: m.docs, help: m.DOCS_HELP }; } },
 };
 
 function usage(): string {

@@ -34,6 +34,11 @@ function shareSection(title: string, rows: ShareRow[], label: string): Section {
   };
 }
 
+function fromFirstRun(growth: Report['growth']): Report['growth'] {
+  const first = growth.findIndex((g) => g.runs > 0);
+  return first < 0 ? [] : growth.slice(first);
+}
+
 /** Splits the report into sections, in reading order. */
 export function reportSections(report: Report): Section[] {
   const t = report.totals;
@@ -76,7 +81,8 @@ export function reportSections(report: Report): Section[] {
     {
       title: 'Growth (UTC days)',
       headers: ['day', 'active installations', 'runs', 'new installations'],
-      rows: report.growth.map((g) => [g.day, count(g.installations), count(g.runs), count(g.newInstallations)]),
+      note: 'from the first day with runs',
+      rows: fromFirstRun(report.growth).map((g) => [g.day, count(g.installations), count(g.runs), count(g.newInstallations)]),
     },
     {
       title: 'Versions',
