@@ -10,6 +10,7 @@ export { renderDataDictionary } from './docs/data-dictionary.js';
 export { renderDashboard } from './dashboard/render-dashboard.js';
 export { writeDashboard } from './dashboard/write-dashboard.js';
 export { buildPublicAggregates } from './publish/public-aggregates.js';
+export { planInit, applyInitPlan } from './init/plan-init.js';
 export type { MainOptions } from './main.js';
 export type { CliErrorCode } from './cli-error.js';
 export type { Receiver, ReceiverOptions } from './receiver/otlp-receiver.js';
@@ -19,6 +20,7 @@ export type { QueryRunner, ResultRow } from './store/query-runner.js';
 export type { ReportOptions } from './report/build-report.js';
 export type { DataDictionaryOptions } from './docs/data-dictionary.js';
 export type { PublicAggregates, PublicTable, PublicRow } from './publish/public-aggregates.js';
+export type { InitPlan, InitOptions, FileChange } from './init/plan-init.js';
 export type {
   Report, Cell, ShareRow, CommandRow, OptionRow, OptionValueRow, GrowthRow, VersionRow, AdoptionRow, ErrorRow, SpikeRow, DurationRow,
 } from './types.js';

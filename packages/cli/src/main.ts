@@ -18,6 +18,7 @@ const COMMANDS: Record<string, Entry> = {
   dashboard: { summary: 'an HTML dashboard of the report', load: async () => { const m = await import('./commands/dashboard.js'); return { run: m.dashboard, help: m.DASHBOARD_HELP }; } },
   publish: { summary: 'public aggregates (JSON, CSV, page) with small cells suppressed', load: async () => { const m = await import('./commands/publish.js'); return { run: m.publish, help: m.PUBLISH_HELP }; } },
   docs: { summary: 'the data dictionary generated from a schema', load: async () => { const m = await import('./commands/docs.js'); return { run: m.docs, help: m.DOCS_HELP }; } },
+  init: { summary: 'add clitel to an existing CLI project (dry run unless --write)', load: async () => { const m = await import('./commands/init.js'); return { run: m.init, help: m.INIT_HELP }; } },
 };
 
 function usage(): string {
