@@ -18,7 +18,9 @@ const COMMANDS: Record<string, Entry> = {
   dashboard: { summary: 'an HTML dashboard of the report', load: async () => { const m = await import('./commands/dashboard.js'); return { run: m.dashboard, help: m.DASHBOARD_HELP }; } },
   publish: { summary: 'public aggregates (JSON, CSV, page) with small cells suppressed', load: async () => { const m = await import('./commands/publish.js'); return { run: m.publish, help: m.PUBLISH_HELP }; } },
   docs: { summary: 'the data dictionary generated from a schema', load: async () => { const m = await import('./commands/docs.js'); return { run: m.docs, help: m.DOCS_HELP }; } },
+  'collector-config': { summary: 'OpenTelemetry Collector config generated from a schema', load: async () => { const m = await import('./commands/collector-config.js'); return { run: m.collectorConfig, help: m.COLLECTOR_CONFIG_HELP }; } },
   init: { summary: 'add clitel to an existing CLI project (dry run unless --write)', load: async () => { const m = await import('./commands/init.js'); return { run: m.init, help: m.INIT_HELP }; } },
+  forget: { summary: 'delete every stored row of one installation', load: async () => { const m = await import('./commands/forget.js'); return { run: m.forget, help: m.FORGET_HELP }; } },
 };
 
 function usage(): string {
