@@ -66,15 +66,16 @@ function forEachCommand(command: CommandLike, fn: (command: CommandLike) => void
 function addTelemetryCommand(program: CommandLike, telemetry: TelemetryOptions, getRun: () => AdapterRun | undefined): void {
   program
     .command('telemetry <action>')
-    .description('show or change usage telemetry: status, enable, disable, reset')
+    .description('usage telemetry: status, enable, disable, reset, or show what was sent')
     .option('--all', 'with enable/disable: apply to every clitel tool on this machine')
+    .option('--json', 'with show: print the OTLP/JSON that was sent')
     .action((...args: unknown[]) => {
       getRun()?.cancel();
       const action = args[0] as TelemetryAction;
       const sub = args[args.length - 1] as CommandLike;
-      const all = (args[1] as { all?: boolean } | undefined)?.all === true;
-      if (!ACTIONS.includes(action)) sub.error(`unknown telemetry action '${String(action)}' (expected status, enable, disable or reset)`, { code: 'clitel.telemetry.unknownAction' });
-      const result = runTelemetryCommand(action, telemetry, { all });
+      const flags = (args[1] ?? {}) as { all?: boolean; json?: boolean };
+      if (!ACTIONS.includes(action)) sub.error(`unknown telemetry action '${String(action)}' (expected status, enable, disable, reset or show)`, { code: 'clitel.telemetry.unknownAction' });
+      const result = runTelemetryCommand(action, telemetry, { all: flags.all === true, json: flags.json === true });
       const writeOut = program.configureOutput().writeOut ?? ((s: string) => process.stdout.write(s));
       writeOut(`${result.lines.join('\n')}\n`);
       if (result.exitCode !== 0) sub.error('telemetry command failed', { exitCode: result.exitCode, code: 'clitel.telemetry.failed' });

@@ -7,6 +7,7 @@ import { acquireLock, releaseLock } from './lock.js';
 import { enforceCaps, listSpool, readEntry, removeEntries } from './spool.js';
 import { clearBackoff, recordFailure } from './backoff.js';
 import { SENDER_DEADLINE_MILLIS, senderFiles } from './sender-files.js';
+import { appendSentLog, type SentEntry } from './sent-log.js';
 import { createExporter, exportSpans, serializeJson, toReadableSpans, type ExportOutcome } from './export.js';
 import { createMetricExporter, exportMetrics, serializeMetricsJson, toResourceMetrics } from './export-metrics.js';
 
@@ -23,32 +24,48 @@ interface Entry {
   record: SpoolRecord;
 }
 
+interface BatchResult {
+  outcome: ExportOutcome;
+  /** Spool entries that are finished with (sent or rejected for good). */
+  done: string[];
+  /** What was delivered, for the transparency log. */
+  sent: SentEntry[];
+}
+
 /** Sends one batch of spans and one of metrics; the worst outcome wins ('retry' keeps them). */
-async function sendBatch(config: SenderConfig, batch: Entry[]): Promise<{ outcome: ExportOutcome; done: string[] }> {
+async function sendBatch(config: SenderConfig, batch: Entry[]): Promise<BatchResult> {
   const spans = batch.filter((e) => e.record.kind !== 'metrics');
   const metrics = batch.filter((e) => e.record.kind === 'metrics');
   const done: string[] = [];
+  const sent: SentEntry[] = [];
   if (spans.length > 0) {
+    const records = spans.map((e) => e.record as RunRecord);
     const exporter = createExporter(config);
-    const outcome = await exportSpans(exporter, toReadableSpans(spans.map((e) => e.record as RunRecord)));
+    const outcome = await exportSpans(exporter, toReadableSpans(records));
     await exporter.shutdown().catch(() => undefined);
-    if (outcome === 'retry') return { outcome, done };
+    if (outcome === 'retry') return { outcome, done, sent };
+    if (outcome === 'sent') sent.push({ time: Date.now(), body: JSON.parse(serializeJson(records)) as Record<string, unknown> });
     done.push(...spans.map((e) => e.name));
   }
   if (metrics.length > 0) {
     // Without a metrics URL (only a traces endpoint was given) usage counters cannot go anywhere.
-    if (config.metricsUrl == null) return { outcome: 'dropped', done: [...done, ...metrics.map((e) => e.name)] };
+    if (config.metricsUrl == null) return { outcome: 'dropped', done: [...done, ...metrics.map((e) => e.name)], sent };
     const exporter = createMetricExporter(config, config.metricsUrl);
-    for (const rm of toResourceMetrics(metrics.map((e) => e.record as MetricsRecord))) {
-      if ((await exportMetrics(exporter, rm)) === 'retry') {
+    const records = metrics.map((e) => e.record as MetricsRecord);
+    const bodies = serializeMetricsJson(records);
+    const groups = toResourceMetrics(records);
+    for (const [i, rm] of groups.entries()) {
+      const outcome = await exportMetrics(exporter, rm);
+      if (outcome === 'retry') {
         await exporter.shutdown().catch(() => undefined);
-        return { outcome: 'retry', done };
+        return { outcome: 'retry', done, sent };
       }
+      if (outcome === 'sent') sent.push({ time: Date.now(), body: JSON.parse(bodies[i]) as Record<string, unknown> });
     }
     await exporter.shutdown().catch(() => undefined);
     done.push(...metrics.map((e) => e.name));
   }
-  return { outcome: 'sent', done };
+  return { outcome: 'sent', done, sent };
 }
 
 /** Drains the spool once; returns false when delivery failed and should back off. */
@@ -62,8 +79,13 @@ async function drain(config: SenderConfig, deadline: number): Promise<boolean> {
       if (record != null) batch.push({ name, record });
     }
     if (batch.length === 0) continue;
-    const { outcome, done } = await sendBatch(config, batch);
+    const { outcome, done, sent } = await sendBatch(config, batch);
     removeEntries(config.spoolDir, done);
+    try {
+      appendSentLog(config.stateDir, sent);
+    } catch {
+      // the log is a courtesy; delivery stands without it
+    }
     if (outcome === 'retry') return false;
   }
 }

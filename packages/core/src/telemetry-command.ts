@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
-// `<tool> telemetry status|enable|disable|reset`: the logic; adapters expose it as a subcommand.
+// `<tool> telemetry status|enable|disable|reset|show`: the logic; adapters expose it as a subcommand.
 import type { TelemetryAction, TelemetryCommandResult, TelemetryOptions } from './types.js';
 import { forgetState, prepare, type Prepared } from './prepare.js';
 import { writeChoice } from './choices.js';
 import { readInstallationId, resetInstallationId } from './state.js';
 import { errorType } from './scrub.js';
+import { readSentLog, sentLogFile } from './sent-log.js';
+import { renderSentLog } from './sent-view.js';
 
 /** Options of the `telemetry` subcommand. */
 export interface TelemetryCommandOptions {
   /** With `enable`/`disable`: apply to every clitel tool on this machine. */
   all?: boolean;
+  /** With `show`: print the logged OTLP/JSON request bodies instead of one line per run. */
+  json?: boolean;
 }
 
 function status(p: Prepared): string[] {
@@ -34,7 +38,7 @@ function choose(p: Prepared, options: TelemetryOptions, choice: 'enabled' | 'dis
   const scope = all ? 'every clitel tool on this machine' : config.toolName;
   const lines = [`Telemetry ${choice} for ${scope} (saved in ${file}).`];
   if (choice === 'enabled' && !after.status.enabled) lines.push(`It is still off: ${after.status.reason}.`);
-  if (choice === 'disabled') lines.push('Local telemetry data (queue and installation id) was deleted.');
+  if (choice === 'disabled') lines.push('Local telemetry data (queue, log of what was sent, installation id) was deleted.');
   return lines;
 }
 
@@ -48,6 +52,20 @@ function reset(p: Prepared): string[] {
   ];
 }
 
+function show(p: Prepared, json: boolean): string[] {
+  const dir = p.config.paths.stateDir;
+  const entries = readSentLog(dir);
+  if (json) return entries.map((e) => JSON.stringify(e.body));
+  const rendered = renderSentLog(entries);
+  return [
+    `Installation id: ${readInstallationId(dir) ?? '(none yet)'}`,
+    rendered.length > 0
+      ? `What ${p.config.toolName} sent from this machine, oldest first (the last ${rendered.length}; kept in ${sentLogFile(dir)}):`
+      : `Nothing has been sent by ${p.config.toolName} from this machine (or the log was cleared).`,
+    ...rendered,
+  ];
+}
+
 /** Runs one action of the `telemetry` subcommand (called by the gate). Never throws; returns lines for stdout. */
 export function runTelemetryCommandNow(action: TelemetryAction, options: TelemetryOptions, command: TelemetryCommandOptions = {}): TelemetryCommandResult {
   try {
@@ -57,7 +75,8 @@ export function runTelemetryCommandNow(action: TelemetryAction, options: Telemet
       case 'enable': return { lines: choose(p, options, 'enabled', command.all === true), exitCode: 0 };
       case 'disable': return { lines: choose(p, options, 'disabled', command.all === true), exitCode: 0 };
       case 'reset': return { lines: reset(p), exitCode: 0 };
-      default: return { lines: [`Unknown telemetry action. Use status, enable, disable or reset.`], exitCode: 1 };
+      case 'show': return { lines: show(p, command.json === true), exitCode: 0 };
+      default: return { lines: ['Unknown telemetry action. Use status, enable, disable, reset or show.'], exitCode: 1 };
     }
   } catch (error) {
     return { lines: [`clitel: could not ${action} telemetry (${errorType(error)}); nothing was changed`], exitCode: 1 };
