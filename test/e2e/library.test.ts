@@ -65,10 +65,9 @@ describe('library usage counters', () => {
     expect(a.find((p) => p.attributes['clitel.function'] === 'slow')?.attributes).toEqual({ 'clitel.function': 'slow', 'fixture.flavor': 'async' });
   });
 
-  // Known core bug: core's exit handler removes its signal-exit listener while signal-exit is
-  // iterating its listener array, so the next clitel handler in the same process is skipped and
-  // the second module's counts are lost. Flip to `it` when packages/core/src/lifecycle.ts is fixed.
-  it.fails('sends the counts of every module that shares the process', async () => {
+  // Two clitel users in one process: each exit listener must run (a listener removed while
+  // signal-exit walked its list used to skip the next one).
+  it('sends the counts of every module that shares the process', async () => {
     const { receiver } = await runApp({ expect: MODULES, waitMs: 8_000 });
     expect(calls(of(receiver.points(), 'fixture-lib-a'))).toEqual({ add: 7, greet: 3, slow: 2 });
     expect(calls(of(receiver.points(), 'fixture-lib-b'))).toEqual({ shout: 5 });

@@ -29,7 +29,7 @@ describe('one span per run', () => {
     expect(span.attributes['clitel.options']).toEqual(['env', 'force', 'token']);
     expect(span.attributes['clitel.option.env']).toBe('prod');
     expect(Object.keys(span.attributes).filter((k) => k.startsWith('clitel.option.'))).toEqual(['clitel.option.env']);
-    expect(span.events.map((e) => e.name)).toEqual(['build', 'upload']);
+    expect(span.events.map((e) => e.name)).toEqual(['start', 'progress', 'progress', 'end']);
     expect(span.end > span.start).toBe(true);
     expect(span.resource['service.name']).toBe('acme');
     expect(span.resource['service.version']).toBe('1.4.2');

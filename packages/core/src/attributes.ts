@@ -6,6 +6,15 @@ export const ATTR_CLITEL_OPTIONS = 'clitel.options';
 /** Prefix of allowlisted option values: `clitel.option.<name>`. */
 export const ATTR_CLITEL_OPTION_PREFIX = 'clitel.option.';
 export const ATTR_CLITEL_RUN_ID = 'clitel.run.id';
+export const ATTR_CLITEL_STAGE = 'clitel.stage';
+export const ATTR_CLITEL_MODULE_NAME = 'clitel.module.name';
+export const ATTR_CLITEL_MODULE_VERSION = 'clitel.module.version';
+
+/** Span events of a run. */
+export const EVENT_START = 'start';
+export const EVENT_PROGRESS = 'progress';
+export const EVENT_MODULE_LOAD = 'module-load';
+export const EVENT_END = 'end';
 export const ATTR_CLITEL_SAMPLE_RATE = 'clitel.sample_rate';
 
 export const ATTR_CLITEL_INSTALLATION_ID = 'clitel.installation.id';

@@ -49,6 +49,7 @@ export function describeSchema(schema: Schema): SchemaDescription {
       if (values.length > 0) optionSpecs.set(name, [...new Set([...(optionSpecs.get(name) ?? []), ...values])]);
     }
   }
+  const runId = str(A.ATTR_CLITEL_RUN_ID, 'A random id for this run, shared by its events.', 'Ties the events of one run together.', ['4bf92f3577b34da6a3ce929d0e0e4736']);
   const optionAttributes = [...optionSpecs].sort().map(([name, values]) =>
     str(`${A.ATTR_CLITEL_OPTION_PREFIX}${name}`, `The value of --${name}, only from the allowed list.`, 'Which choices people make, to prioritise work.', values.slice(0, 3), false, values));
   return {
@@ -84,14 +85,29 @@ export function describeSchema(schema: Schema): SchemaDescription {
       str(A.ATTR_CLITEL_CHANNEL, 'How the tool was installed.', 'Which distribution channels matter.', ['npm', 'npx', 'homebrew', 'standalone']),
     ],
     events: [
+      { name: A.EVENT_START, attributes: [runId] },
+      ...(schema.stages != null && schema.stages.length > 0
+        ? [{ name: A.EVENT_PROGRESS, attributes: [runId, str(A.ATTR_CLITEL_STAGE, 'The stage the tool reported, from the schema.', 'Where long commands spend their time and stop.', schema.stages.slice(0, 3), false, [...schema.stages])] }]
+        : []),
+      ...(schema.modules != null && schema.modules.length > 0
+        ? [{
+            name: A.EVENT_MODULE_LOAD,
+            attributes: [
+              runId,
+              str(A.ATTR_CLITEL_MODULE_NAME, 'A module the schema names that was loaded during the run.', 'Which plugins are used.', schema.modules.slice(0, 3), false, [...schema.modules]),
+              str(A.ATTR_CLITEL_MODULE_VERSION, "That module's version.", 'Plugin version adoption.', ['2.1.0']),
+            ],
+          }]
+        : []),
       {
         name: S.EVENT_EXCEPTION,
         attributes: [
+          runId,
           str(S.ATTR_EXCEPTION_TYPE, 'The error class name.', 'Which errors happen.', ['TypeError']),
-          str(S.ATTR_EXCEPTION_STACKTRACE, 'Stack frames reduced to function names and package-relative file names; never the message.', 'Where errors happen.', ['TypeError\n    at deploy (acme-example/bin/acme.js:12:9)']),
+          str(S.ATTR_EXCEPTION_STACKTRACE, 'Stack frames reduced to function names and package-relative file names; never the message.', 'Where errors happen.', ['TypeError\n    at deploy (bin/acme.js:12:9)']),
         ],
       },
-      ...(schema.stages ?? []).map((name) => ({ name, attributes: [] })),
+      { name: A.EVENT_END, attributes: [runId] },
     ],
   };
 }

@@ -8,6 +8,7 @@ import type { UsageOptions, UsagePoint } from './usage.js';
 import type { TelemetryCommandOptions } from './telemetry-command.js';
 import { prepare, turnedOff, type Prepared } from './prepare.js';
 import { NOOP_RUN, NOOP_USAGE, type AdapterRun, type UsageHandle } from './noop.js';
+import { announceModuleLoad } from './module-registry.js';
 
 type Runtime = typeof import('./runtime.js');
 
@@ -44,6 +45,7 @@ export function startRun(options: TelemetryOptions): AdapterRun {
  */
 export function startUsage(options: UsageOptions, collect: () => readonly UsagePoint[]): UsageHandle {
   try {
+    announceModuleLoad(options.toolName, options.toolVersion);
     const p = prepareHere(options);
     if (!p.status.enabled) {
       turnedOff(p);

@@ -11,14 +11,22 @@ export function signalExitCode(signal: string | null): number {
   return n != null ? 128 + n : 1;
 }
 
-/** Calls `onEnd` once when the process ends and `onError` for an uncaught error. Returns a detach function. */
+/**
+ * Calls `onEnd` once when the process ends and `onError` for an uncaught error. Returns a detach
+ * function for ending early. While the process is exiting, detaching is left undone: signal-exit
+ * walks its listener list at that moment, and removing one from inside it would skip the next
+ * clitel listener (another tool or library in the same process).
+ */
 export function watchProcess(onEnd: (exitCode: number) => void, onError: (error: unknown) => void): () => void {
+  let exiting = false;
   const monitor = (error: unknown): void => onError(error);
   process.on('uncaughtExceptionMonitor', monitor);
   const remove = onExit((code, signal) => {
+    exiting = true;
     onEnd(code ?? signalExitCode(signal));
   });
   return () => {
+    if (exiting) return;
     remove();
     process.off('uncaughtExceptionMonitor', monitor);
   };

@@ -16,7 +16,7 @@ export interface RunFacts {
   filtered: FilteredRun;
   errorType: string | undefined;
   stack: string | undefined;
-  stages: RecordEvent[];
+  events: RecordEvent[];
   level: TelemetryLevel;
   sampleRate: number;
   runId: string;
@@ -48,9 +48,10 @@ export function buildRecord(facts: RunFacts, resource: Record<string, AttributeV
     if (facts.filtered.options.length > 0) attributes[A.ATTR_CLITEL_OPTIONS] = facts.filtered.options;
     for (const [name, value] of Object.entries(facts.filtered.values)) attributes[`${A.ATTR_CLITEL_OPTION_PREFIX}${name}`] = value;
   }
-  const events: RecordEvent[] = full ? [...facts.stages] : [];
+  const events: RecordEvent[] = full ? [...facts.events] : [];
   if (full && failed && facts.stack != null && facts.errorType != null) {
-    events.push({ name: S.EVENT_EXCEPTION, time: facts.end, attributes: { [S.ATTR_EXCEPTION_TYPE]: facts.errorType, [S.ATTR_EXCEPTION_STACKTRACE]: facts.stack } });
+    const at = events.length > 0 && events[events.length - 1].name === A.EVENT_END ? events.length - 1 : events.length;
+    events.splice(at, 0, { name: S.EVENT_EXCEPTION, time: facts.end, attributes: { [A.ATTR_CLITEL_RUN_ID]: facts.runId, [S.ATTR_EXCEPTION_TYPE]: facts.errorType, [S.ATTR_EXCEPTION_STACKTRACE]: facts.stack } });
   }
   return {
     v: 1,

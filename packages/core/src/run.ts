@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // One run of a command: consent once, collect while it goes, record once when it ends.
 import type { TelemetryOptions } from './types.js';
-import type { RecordEvent } from './internal-types.js';
 import { debugLine, type Prepared } from './prepare.js';
 import { NOOP_RUN, type AdapterRun } from './noop.js';
 import { admit, deliver } from './deliver.js';
@@ -11,6 +10,8 @@ import { buildRecord, randomHex } from './record.js';
 import { buildResource, currentPlatform } from './context.js';
 import { watchProcess } from './lifecycle.js';
 import { findPackageRoot } from './package-root.js';
+import { createEventLog } from './events.js';
+import { onModuleLoad } from './module-registry.js';
 
 /** Starts a run whose consent is already given (called by the gate). Never throws. */
 export function startAdmittedRun(p: Prepared, options: TelemetryOptions): AdapterRun {
@@ -30,7 +31,11 @@ function createRun(p: Prepared, installationId: string, entryPath: string | unde
   let used: Readonly<Record<string, unknown>> = {};
   let error: unknown;
   let hasError = false;
-  const stages: RecordEvent[] = [];
+  const runId = randomHex(16);
+  const now = (): number => performance.timeOrigin + performance.now();
+  const events = createEventLog(runId, now);
+  events.start();
+  const stopListening = onModuleLoad((name, version) => events.moduleLoad(schema, name, version));
   let done = false;
   let detach = (): void => undefined;
 
@@ -38,19 +43,21 @@ function createRun(p: Prepared, installationId: string, entryPath: string | unde
     if (done) return;
     done = true;
     detach();
+    stopListening();
+    events.end();
     try {
       const record = buildRecord({
         toolName: config.toolName,
         start,
-        end: performance.timeOrigin + performance.now(),
+        end: now(),
         exitCode,
         filtered: filterRun(schema, path, used),
         errorType: hasError ? errorType(error) : undefined,
         stack: hasError ? scrubStack(error, entryPath != null ? findPackageRoot(entryPath) : undefined) : undefined,
-        stages,
+        events: events.list(),
         level: config.level,
         sampleRate: config.sampleRate,
-        runId: randomHex(16),
+        runId,
       }, buildResource(config, { installationId: installationId || undefined, sessionId: randomHex(8) }, p.env, currentPlatform(), entryPath));
       deliver(p, record);
     } catch (e) {
@@ -68,10 +75,8 @@ function createRun(p: Prepared, installationId: string, entryPath: string | unde
     setCommand: (next) => { path = [...next]; },
     setOptions: (next) => { used = { ...next }; },
     recordError: (e) => { error = e; hasError = true; },
-    stage: (name) => {
-      if (stages.length < 32 && (schema.stages ?? []).includes(name)) stages.push({ name, time: performance.timeOrigin + performance.now(), attributes: {} });
-    },
-    cancel: () => { done = true; detach(); },
+    stage: (name) => events.progress(schema, name),
+    cancel: () => { done = true; detach(); stopListening(); },
     end: finish,
     declare: (declared) => { schema = mergeDeclared(config.schema, declared); },
   };

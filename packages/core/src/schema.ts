@@ -36,6 +36,9 @@ export function validateSchema(schema: unknown): string[] {
   for (const stage of s.stages ?? []) {
     if (typeof stage !== 'string' || !NAME.test(stage)) problems.push(`schema.stages entry "${String(stage)}" is invalid`);
   }
+  for (const module of s.modules ?? []) {
+    if (typeof module !== 'string' || !/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]{0,213}$/.test(module)) problems.push(`schema.modules entry "${String(module)}" is invalid, expected a package name`);
+  }
   return problems;
 }
 

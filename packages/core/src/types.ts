@@ -33,8 +33,10 @@ export interface Schema {
   commands: Readonly<Record<string, CommandSchema>>;
   /** Options accepted by every command (global options). */
   options?: Readonly<Record<string, OptionSchema>>;
-  /** Span event names (besides `exception`) that may be recorded, e.g. execution stages. */
+  /** Stage names a run may report with `run.stage(name)` (sent as `progress` events). */
   stages?: readonly string[];
+  /** Module names whose load may be recorded on a run (`module-load` events), e.g. your plugins. */
+  modules?: readonly string[];
   /** Fraction of installations that send (0..1), decided from the installation id. Default 1. */
   sampleRate?: number;
 }
@@ -141,7 +143,7 @@ export interface Run {
   setOptions(used: Readonly<Record<string, unknown>>): void;
   /** Records the error that ended the run (type and scrubbed frames only). */
   recordError(error: unknown): void;
-  /** Records an execution stage (span event) whose name must be in the schema's `stages`. */
+  /** Records a `progress` event for a stage whose name is in the schema's `stages`. */
   stage(name: string): void;
   /** Do not record this run (e.g. for the `telemetry` subcommand itself). */
   cancel(): void;

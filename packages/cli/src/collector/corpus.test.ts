@@ -160,7 +160,7 @@ describe('values a run can produce pass unchanged', () => {
       run.recordError(new TypeError('boom at /home/alice'));
       run.end(1);
     });
-    expect(span.events.map((e) => e.name)).toEqual(['build', 'exception']);
+    expect(span.events.map((e) => e.name)).toEqual(['start', 'progress', 'exception', 'end']);
     expect(span.resource['clitel.session.id']).toBeDefined();
     expect(pipeline(span)).toEqual(span);
   });

@@ -54,7 +54,7 @@ describe('generateCollectorConfig', () => {
     const text = generateCollectorConfig(schema)['base.yaml'];
     expect(text).toContain('"^(?:tk remote add|tk _unknown)$$"');
     expect(text).toContain('set(span.name, "tk _unknown")');
-    expect(text).toContain('"^(?:exception|fetch)$$"');
+    expect(text).toContain('"^(?:start|progress|exception|end)$$"');
     expect(text).toContain('"^(?:<1|1-10|>=10|_other)$$"');
     expect(text).toContain('"^(?:remote add|_unknown)$$"');
   });
