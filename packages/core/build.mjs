@@ -19,7 +19,8 @@ export const OTEL_SDK_VERSION = '${otel.version}';
 // Budgets in bytes. Raising one needs a comment with the old value and a reason.
 const MAX_SIZES = {
   // Was 75_000 when the whole run lived here; now only consent and the pure helpers do.
-  'dist/index.js': 30_000,
+  // Was 30_000; resolveTelemetry and platformResource are now shared with the other packages.
+  'dist/index.js': 40_000,
   'dist/runtime.cjs': 75_000,
   // Was 400_000; the sender now also bundles the OTLP metrics exporter (usage counters).
   'dist/sender.js': 600_000,
@@ -30,6 +31,8 @@ execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'ts
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', legalComments: 'none', logLevel: 'warning' };
 // The start-up path keeps @opentelemetry/api external (a peer), and imports nothing else from OTel.
 await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', external: ['@opentelemetry/api', './runtime.cjs'] });
+// HTTP agents honouring the proxy variables, for packages with their own exporters.
+await build({ ...common, entryPoints: { proxy: 'src/proxy.ts' }, outdir: 'dist' });
 // What a run needs once consent says yes, loaded by the gate with a synchronous require.
 await build({ ...common, format: 'cjs', entryPoints: { runtime: 'src/runtime.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['@opentelemetry/api'] });
 await build({

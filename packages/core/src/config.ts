@@ -4,6 +4,7 @@ import { readEnv, toolOptOutVar, type ClitelEnv } from './env.js';
 import { resolvePaths, type ClitelPaths } from './paths.js';
 import { validateSchema } from './schema.js';
 import type { SpoolCaps } from './internal-types.js';
+import type { ProxyEnv } from './proxy-config.js';
 
 /** Where and how finished runs are sent. */
 export interface ExportTarget {
@@ -15,6 +16,8 @@ export interface ExportTarget {
   headers: Record<string, string>;
   /** Per-request timeout in milliseconds. */
   timeoutMillis: number;
+  /** Proxy settings from HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+  proxy: ProxyEnv;
 }
 
 /** Every setting, settled. */
@@ -99,6 +102,7 @@ export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeD
       protocol: env.protocol ?? DEFAULTS.protocol,
       headers: env.headers,
       timeoutMillis: env.timeoutMillis == null || env.timeoutMillis === 0 ? DEFAULTS.timeoutMillis : env.timeoutMillis,
+      proxy: env.proxy,
     },
     env,
   };

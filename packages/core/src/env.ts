@@ -17,6 +17,8 @@ export interface ClitelEnv {
   protocol: 'http/protobuf' | 'http/json' | undefined;
   headers: Record<string, string>;
   timeoutMillis: number | undefined;
+  /** Proxy variables; the lower-case spelling wins, as in curl. */
+  proxy: { httpsProxy: string | undefined; httpProxy: string | undefined; noProxy: string | undefined };
   configHome: string | undefined;
   stateHome: string | undefined;
   appData: string | undefined;
@@ -64,6 +66,11 @@ export function readEnv(env: Env, optOutVar: string): ClitelEnv {
       ...parseHeaders('OTEL_EXPORTER_OTLP_TRACES_HEADERS', getEnv(env, 'OTEL_EXPORTER_OTLP_TRACES_HEADERS'), warnings),
     },
     timeoutMillis: parseTimeout(getEnv(env, 'OTEL_EXPORTER_OTLP_TRACES_TIMEOUT') ?? getEnv(env, 'OTEL_EXPORTER_OTLP_TIMEOUT'), warnings),
+    proxy: {
+      httpsProxy: getEnv(env, 'https_proxy') ?? getEnv(env, 'HTTPS_PROXY'),
+      httpProxy: getEnv(env, 'http_proxy') ?? getEnv(env, 'HTTP_PROXY'),
+      noProxy: getEnv(env, 'no_proxy') ?? getEnv(env, 'NO_PROXY'),
+    },
     configHome: getEnv(env, 'XDG_CONFIG_HOME'),
     stateHome: getEnv(env, 'XDG_STATE_HOME'),
     appData: getEnv(env, 'APPDATA'),

@@ -9,7 +9,7 @@ import { OTLPMetricExporter as ProtoExporter } from '@opentelemetry/exporter-met
 import { OTLPMetricExporter as JsonExporter, AggregationTemporalityPreference } from '@opentelemetry/exporter-metrics-otlp-http';
 import type { MetricsRecord } from './internal-types.js';
 import type { ExportTarget } from './config.js';
-import type { ExportOutcome } from './export.js';
+import { exporterConfig, type ExportOutcome } from './export.js';
 
 type MetricExporter = ProtoExporter | JsonExporter;
 
@@ -49,13 +49,7 @@ export function serializeMetricsJson(records: readonly MetricsRecord[]): string[
 
 /** Creates the official metrics exporter for the target's protocol. */
 export function createMetricExporter(target: ExportTarget, url: string): MetricExporter {
-  const config = {
-    url,
-    headers: target.headers,
-    timeoutMillis: target.timeoutMillis,
-    concurrencyLimit: 1,
-    temporalityPreference: AggregationTemporalityPreference.DELTA,
-  };
+  const config = { ...exporterConfig(target, url), temporalityPreference: AggregationTemporalityPreference.DELTA };
   return target.protocol === 'http/json' ? new JsonExporter(config) : new ProtoExporter(config);
 }
 

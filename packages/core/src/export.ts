@@ -12,6 +12,8 @@ import type { RunRecord } from './internal-types.js';
 import type { ExportTarget } from './config.js';
 import { SCOPE_NAME } from './attributes.js';
 import { CLITEL_VERSION } from './version.js';
+import { proxyFor } from './proxy-config.js';
+import { createAgent } from './proxy-agent.js';
 
 /** The outcome of one export: `sent`, `dropped` (rejected for good) or `retry` (keep it). */
 export type ExportOutcome = 'sent' | 'dropped' | 'retry';
@@ -57,9 +59,21 @@ export function serializeJson(records: readonly RunRecord[]): string {
   return bytes == null ? '' : Buffer.from(bytes).toString('utf8');
 }
 
+/** Exporter settings shared by traces and metrics: headers, timeout, and the proxy agent. */
+export function exporterConfig(target: ExportTarget, url: string) {
+  const proxy = proxyFor(new URL(url), target.proxy);
+  return {
+    url,
+    headers: target.headers,
+    timeoutMillis: target.timeoutMillis,
+    concurrencyLimit: 1,
+    httpAgentOptions: () => createAgent(new URL(url), proxy, target.timeoutMillis),
+  };
+}
+
 /** Creates the official exporter for the target's protocol. */
 export function createExporter(target: ExportTarget): SpanExporter {
-  const config = { url: target.url, headers: target.headers, timeoutMillis: target.timeoutMillis, concurrencyLimit: 1 };
+  const config = exporterConfig(target, target.url);
   return target.protocol === 'http/json' ? new JsonExporter(config) : new ProtoExporter(config);
 }
 

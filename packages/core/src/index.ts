@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 export { startRun, startUsage, runTelemetryCommand } from './gate.js';
 export { noopRun } from './noop.js';
+export { resolveTelemetry } from './prepare.js';
+export { platformResource, currentPlatform, coarseOsVersion } from './platform.js';
 export { METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, ATTR_CLITEL_FUNCTION } from './usage-names.js';
 export { assertValidSchema, validateSchema, mergeDeclared, filterRun, possibleValues } from './schema.js';
 export { describeSchema } from './describe.js';
@@ -23,4 +25,9 @@ export type { AdapterRun, UsageHandle } from './noop.js';
 export type { DeclaredCommands, FilteredRun } from './schema.js';
 export type { AttributeInfo, SchemaDescription } from './describe.js';
 export type { TelemetryCommandOptions } from './telemetry-command.js';
+export type { ResolvedTelemetry } from './prepare.js';
+export type { ResolvedConfig, ExportTarget } from './config.js';
+export type { ClitelEnv } from './env.js';
+export type { ClitelPaths } from './paths.js';
+export type { Platform } from './platform.js';
 export type { UsageOptions, UsagePoint } from './usage.js';

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Shared internal types; never exported from index.ts.
+import type { ExportTarget } from './config.js';
 
 /** An attribute value as clitel records it. */
 export type AttributeValue = string | number | boolean | string[];
@@ -53,14 +54,9 @@ export interface MetricsRecord {
 export type SpoolRecord = RunRecord | MetricsRecord;
 
 /** What the detached sender is told, through the `CLITEL_SENDER_CONFIG` variable. */
-export interface SenderConfig {
+export interface SenderConfig extends ExportTarget {
   spoolDir: string;
   stateDir: string;
-  url: string;
-  metricsUrl?: string;
-  protocol: 'http/protobuf' | 'http/json';
-  headers: Record<string, string>;
-  timeoutMillis: number;
   /** The sender exits by this many milliseconds after its start, whatever happens. */
   deadlineMillis: number;
   caps: SpoolCaps;

@@ -26,6 +26,23 @@ export function defaultWriteErr(text: string): void {
   }
 }
 
+/** A tool's settled configuration and consent decision, without side effects. */
+export interface ResolvedTelemetry {
+  /** Every setting, settled (paths, export target, env as parsed). */
+  config: ResolvedConfig;
+  /** Whether telemetry is on, and what decided it. */
+  status: ConsentStatus;
+}
+
+/**
+ * Settles options, env and persisted choices, and decides consent: what every clitel package
+ * (runs, usage counters, services) agrees on. Reads two small files; writes nothing.
+ */
+export function resolveTelemetry(options: TelemetryOptions): ResolvedTelemetry {
+  const { config, status } = prepare(options);
+  return { config, status };
+}
+
 /** Resolves everything for a tool. Throws only on a programming error (callers catch). */
 export function prepare(options: TelemetryOptions): Prepared {
   const env = options.env ?? process.env;

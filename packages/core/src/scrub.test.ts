@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 import { describe, expect, it } from 'vitest';
 import { errorType, scrubFile, scrubStack } from './scrub.js';
-import { coarseOsVersion, detectChannel, sanitizeLabel } from './context.js';
+import { detectChannel, sanitizeLabel } from './context.js';
+import { coarseOsVersion } from './platform.js';
 import { detectCi } from './ci.js';
 import { isSampled } from './sampling.js';
 
