@@ -1,26 +1,52 @@
 // SPDX-License-Identifier: Apache-2.0
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULTS, resolveEdition, resolveServiceConfig } from './config.js';
-import { decideServiceConsent, type Choice } from './consent.js';
+import type { ServiceOptions } from './types.js';
 
-const resolve = (options: Parameters<typeof resolveServiceConfig>[0]['options'], env: Record<string, string> = {}) =>
-  resolveServiceConfig({ options, env, homeDir: '/home/u', platform: 'linux' });
+const resolve = (options: ServiceOptions, env: Record<string, string> = {}, homeDir = '/home/u') =>
+  resolveServiceConfig({ options, env, homeDir });
 
 describe('resolveServiceConfig', () => {
   it('defaults to opt-in, an hour between heartbeats and no endpoint', () => {
     const c = resolve({ serviceName: 'svc' });
-    expect(c.mode).toBe('opt-in');
+    expect(c.core.mode).toBe('opt-in');
     expect(c.intervalMillis).toBe(3_600_000);
     expect(c.shutdownTimeoutMillis).toBe(DEFAULTS.shutdownTimeoutMillis);
     expect(c.target).toBeUndefined();
-    expect(c.optOutVar).toBe('SVC_TELEMETRY_OPTOUT');
-    expect(c.choiceFiles).toEqual({ machine: '/home/u/.config/clitel/config.json', service: '/home/u/.config/clitel/tools/svc.json' });
+    expect(c.core.optOutVar).toBe('SVC_TELEMETRY_OPTOUT');
+    expect(c.core.paths).toMatchObject({ machineConfigFile: '/home/u/.config/clitel/config.json', toolConfigFile: '/home/u/.config/clitel/tools/svc.json' });
   });
 
   it('lets env endpoints win over code, and the metrics endpoint over the base one', () => {
     expect(resolve({ serviceName: 's', endpoint: 'https://code.example' }).target?.url).toBe('https://code.example/v1/metrics');
     expect(resolve({ serviceName: 's', endpoint: 'https://code.example' }, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://env.example/' }).target?.url).toBe('http://env.example/v1/metrics');
     expect(resolve({ serviceName: 's' }, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a', OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'http://b/custom' }).target?.url).toBe('http://b/custom');
+    expect(resolve({ serviceName: 's' }, { OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'http://b/custom' }).target?.url).toBe('http://b/custom');
+  });
+
+  it('reads the _METRICS_ forms of the exporter variables and never the _TRACES_ ones', () => {
+    const base = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a', OTEL_EXPORTER_OTLP_HEADERS: 'x-team=core' };
+    const traces = { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://t', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_TRACES_HEADERS: 'x-traces=1', OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: '5' };
+    expect(resolve({ serviceName: 's' }, { ...base, ...traces }).target).toEqual({
+      url: 'http://a/v1/metrics', protocol: 'http/protobuf', headers: { 'x-team': 'core' }, timeoutMillis: 10_000,
+      proxy: { httpsProxy: undefined, httpProxy: undefined, noProxy: undefined },
+    });
+    const metrics = { OTEL_EXPORTER_OTLP_METRICS_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_METRICS_HEADERS: 'x-metrics=1', OTEL_EXPORTER_OTLP_METRICS_TIMEOUT: '7' };
+    expect(resolve({ serviceName: 's' }, { ...base, ...traces, ...metrics }).target).toMatchObject({
+      url: 'http://a/v1/metrics', protocol: 'http/json', headers: { 'x-team': 'core', 'x-metrics': '1' }, timeoutMillis: 7,
+    });
+  });
+
+  it('names the _METRICS_ variable, once, when it is invalid', () => {
+    const c = resolve({ serviceName: 's' }, { OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'ftp://x', OTEL_EXPORTER_OTLP_METRICS_HEADERS: 'nokey' });
+    expect(c.target).toBeUndefined();
+    expect(c.warnings).toEqual([
+      'clitel: ignoring OTEL_EXPORTER_OTLP_METRICS_ENDPOINT (expected an http or https URL)',
+      'clitel: ignoring a malformed entry in OTEL_EXPORTER_OTLP_METRICS_HEADERS (expected key=value)',
+    ]);
   });
 
   it('ignores invalid values with a warning and keeps the default', () => {
@@ -28,14 +54,14 @@ describe('resolveServiceConfig', () => {
     expect(c.intervalMillis).toBe(3_600_000);
     expect(c.countBuckets).toEqual(DEFAULTS.countBuckets);
     expect(c.counts.map(([n]) => n)).toEqual(['ok']);
-    expect(c.level).toBe('full');
+    expect(c.core.level).toBe('full');
     expect(c.warnings).toHaveLength(5);
     expect(c.warnings.every((w) => w.startsWith('clitel: ignoring '))).toBe(true);
   });
 
   it('lets CLITEL_LEVEL override the level in code', () => {
-    expect(resolve({ serviceName: 's', level: 'full' }, { CLITEL_LEVEL: 'minimal' }).level).toBe('minimal');
-    expect(resolve({ serviceName: 's', level: 'minimal' }).level).toBe('minimal');
+    expect(resolve({ serviceName: 's', level: 'full' }, { CLITEL_LEVEL: 'minimal' }).core.level).toBe('minimal');
+    expect(resolve({ serviceName: 's', level: 'minimal' }).core.level).toBe('minimal');
   });
 });
 
@@ -48,17 +74,29 @@ describe('resolveEdition', () => {
   });
 });
 
-describe('decideServiceConsent', () => {
-  const decide = (options: Parameters<typeof resolve>[0], env: Record<string, string> = {}, choices: Record<string, Choice> = {}) =>
-    decideServiceConsent(resolve(options, env), (file) => choices[file]);
-  const MACHINE = '/home/u/.config/clitel/config.json';
-  const SERVICE = '/home/u/.config/clitel/tools/s.json';
+describe('service consent', () => {
+  const MACHINE = '.config/clitel/config.json';
+  const SERVICE = '.config/clitel/tools/s.json';
+  const homes: string[] = [];
+  afterEach(() => {
+    for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
+  });
+  /** Decides in a fresh home holding these choice files (path under home → choice). */
+  const decide = (options: ServiceOptions, env: Record<string, string> = {}, choices: Record<string, 'enabled' | 'disabled'> = {}) => {
+    const home = mkdtempSync(join(tmpdir(), 'clitel-service-'));
+    homes.push(home);
+    for (const [file, choice] of Object.entries(choices)) {
+      mkdirSync(dirname(join(home, file)), { recursive: true });
+      writeFileSync(join(home, file), JSON.stringify({ telemetry: choice }));
+    }
+    return resolve(options, env, home).consent;
+  };
 
   it('is off by default and on when the service configuration enables it', () => {
     expect(decide({ serviceName: 's' })).toMatchObject({ enabled: false, byDefault: true });
-    expect(decide({ serviceName: 's', enabled: true })).toMatchObject({ enabled: true, byDefault: false });
+    expect(decide({ serviceName: 's', enabled: true })).toEqual({ enabled: true, reason: 'enabled by the service configuration', byDefault: false });
     expect(decide({ serviceName: 's', mode: 'opt-out' })).toMatchObject({ enabled: true, byDefault: true });
-    expect(decide({ serviceName: 's', mode: 'opt-out', enabled: false }).enabled).toBe(false);
+    expect(decide({ serviceName: 's', mode: 'opt-out', enabled: false })).toEqual({ enabled: false, reason: 'disabled by the service configuration', byDefault: false });
   });
 
   it.each([
@@ -74,5 +112,12 @@ describe('decideServiceConsent', () => {
     expect(decide({ serviceName: 's', enabled: true }, {}, { [MACHINE]: 'disabled' }).enabled).toBe(false);
     expect(decide({ serviceName: 's', enabled: true }, {}, { [SERVICE]: 'disabled' }).enabled).toBe(false);
     expect(decide({ serviceName: 's' }, {}, { [SERVICE]: 'enabled' }).enabled).toBe(true);
+    expect(decide({ serviceName: 's', enabled: false }, {}, { [SERVICE]: 'enabled' }).enabled).toBe(true);
+  });
+
+  it('stays off, even when enabled, for a service name that is not a clitel tool name', () => {
+    for (const serviceName of ['@acme/server', 'acme server', 'x'.repeat(65)]) {
+      expect(decide({ serviceName, enabled: true })).toMatchObject({ enabled: false, byDefault: false });
+    }
   });
 });

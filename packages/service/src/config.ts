@@ -1,64 +1,43 @@
 // SPDX-License-Identifier: Apache-2.0
-// Settles options, env and defaults into one ResolvedServiceConfig. Pure: env, home and platform
-// are passed in.
-import { join } from 'node:path';
-import { OTHER_VALUE, toolOptOutVar, type Env, type TelemetryLevel, type TelemetryMode } from '@clitel/core';
+// Settles a service's configuration. What every clitel package shares (names, opt-out variable,
+// env, level, debug, choice files, export target, consent) is settled by core's
+// resolveTelemetry(); only the service's own settings are settled here.
+import { OTHER_VALUE, resolveTelemetry, type Env, type ExportTarget, type ResolvedConfig } from '@clitel/core';
 import type { ServiceOptions } from './types.js';
-import { readServiceEnv, type ServiceEnv } from './env.js';
+import { serviceConsent, serviceMode, type ServiceConsent } from './consent.js';
+import { metricsEnv, metricsWarnings } from './metrics-env.js';
 
-/** Where and how heartbeats are sent. */
-export interface ServiceTarget {
-  /** The full metrics URL. */
-  url: string;
-  protocol: 'http/protobuf' | 'http/json';
-  headers: Record<string, string>;
-  timeoutMillis: number;
-}
+/** Where and how heartbeats are sent; `url` is the full metrics URL. */
+export type ServiceTarget = Omit<ExportTarget, 'metricsUrl'>;
 
 /** Every setting, settled. */
 export interface ResolvedServiceConfig {
-  serviceName: string;
-  serviceVersion: string;
-  mode: TelemetryMode;
-  enabled: boolean | undefined;
-  optOutVar: string;
-  docsUrl: string | undefined;
+  /** Settled by core as for every clitel tool (`toolName` is the service name), from the env as metrics see it. */
+  core: ResolvedConfig;
+  /** Whether heartbeats are sent, and what decided it. */
+  consent: ServiceConsent;
+  /** Undefined when no metrics endpoint is known. */
+  target: ServiceTarget | undefined;
   intervalMillis: number;
   shutdownTimeoutMillis: number;
   counts: [name: string, read: () => number][];
   countBuckets: readonly number[];
   edition: string | undefined;
-  level: TelemetryLevel;
-  debug: boolean;
-  target: ServiceTarget | undefined;
-  /** The machine-wide and the service's persisted choice files. */
-  choiceFiles: { machine: string; service: string };
-  env: ServiceEnv;
-  /** Mistakes in the options; each turns its setting back to the default. */
+  /** Mistakes in the env and the options; each turns its setting back to the default. */
   warnings: string[];
 }
 
-/** Defaults in one place. */
+/** Defaults of the service's own settings, in one place. */
 export const DEFAULTS = {
-  serviceVersion: '0.0.0',
-  mode: 'opt-in' as TelemetryMode,
   intervalMillis: 3_600_000,
   shutdownTimeoutMillis: 2_000,
   countBuckets: [1, 10, 100, 1_000, 10_000, 100_000] as readonly number[],
-  level: 'full' as TelemetryLevel,
-  protocol: 'http/protobuf' as const,
-  timeoutMillis: 10_000,
 };
 
 /** At most this many host-provided counts. */
 export const MAX_COUNTS = 32;
 const NAME = /^[A-Za-z_][A-Za-z0-9_.]{0,63}$/;
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
-
-/** Appends `v1/metrics` to a base URL as the OTel spec says. */
-export function metricsUrl(base: string): string {
-  return base.endsWith('/') ? `${base}v1/metrics` : `${base}/v1/metrics`;
-}
 
 function positive(name: string, value: number | undefined, fallback: number, warnings: string[]): number {
   if (value == null) return fallback;
@@ -96,39 +75,36 @@ export function resolveEdition(edition: string | undefined, editions: readonly s
   return (editions ?? []).includes(edition) && LABEL.test(edition) ? edition : OTHER_VALUE;
 }
 
-export function resolveServiceConfig(args: { options: ServiceOptions; env: Env; homeDir: string; platform: NodeJS.Platform }): ResolvedServiceConfig {
+function metricsTarget(target: ExportTarget | undefined): ServiceTarget | undefined {
+  if (target?.metricsUrl == null) return undefined;
+  const { metricsUrl, ...rest } = target;
+  return { ...rest, url: metricsUrl };
+}
+
+/** Settles options, env and persisted choices. Reads the two choice files; writes nothing. */
+export function resolveServiceConfig(args: { options: ServiceOptions; env: Env; homeDir: string }): ResolvedServiceConfig {
   const { options } = args;
-  const warnings: string[] = [];
-  const optOutVar = options.optOutEnvVar ?? toolOptOutVar(options.serviceName);
-  const env = readServiceEnv(args.env, optOutVar);
-  const base = env.endpoint ?? options.endpoint;
-  const url = env.metricsEndpoint ?? (base != null ? metricsUrl(base) : undefined);
-  const configRoot = args.platform === 'win32'
-    ? env.appData ?? join(args.homeDir, 'AppData', 'Roaming')
-    : env.configHome ?? join(args.homeDir, '.config');
-  const safeName = options.serviceName.replace(/[^A-Za-z0-9._-]/g, '_');
-  return {
-    serviceName: options.serviceName,
-    serviceVersion: options.serviceVersion ?? DEFAULTS.serviceVersion,
-    mode: options.mode ?? DEFAULTS.mode,
-    enabled: options.enabled,
-    optOutVar,
+  const { config: core, status } = resolveTelemetry({
+    toolName: options.serviceName,
+    toolVersion: options.serviceVersion,
+    mode: serviceMode(options),
+    endpoint: options.endpoint,
+    optOutEnvVar: options.optOutEnvVar,
     docsUrl: options.docsUrl,
+    level: options.level,
+    env: metricsEnv(args.env),
+    homeDir: args.homeDir,
+  });
+  const warnings: string[] = [];
+  return {
+    core,
+    consent: serviceConsent(status, options),
+    target: metricsTarget(core.target),
     intervalMillis: positive('heartbeatIntervalMillis', options.heartbeatIntervalMillis, DEFAULTS.intervalMillis, warnings),
     shutdownTimeoutMillis: positive('shutdownTimeoutMillis', options.shutdownTimeoutMillis, DEFAULTS.shutdownTimeoutMillis, warnings),
     counts: countEntries(options.counts, warnings),
     countBuckets: ascending(options.countBuckets, warnings),
     edition: resolveEdition(options.edition, options.editions),
-    level: env.level ?? options.level ?? DEFAULTS.level,
-    debug: env.debug,
-    target: url == null ? undefined : {
-      url,
-      protocol: env.protocol ?? DEFAULTS.protocol,
-      headers: env.headers,
-      timeoutMillis: env.timeoutMillis ?? DEFAULTS.timeoutMillis,
-    },
-    choiceFiles: { machine: join(configRoot, 'clitel', 'config.json'), service: join(configRoot, 'clitel', 'tools', `${safeName}.json`) },
-    env,
-    warnings: [...env.warnings, ...warnings],
+    warnings: [...metricsWarnings(core.env.warnings), ...warnings],
   };
 }

@@ -1,45 +1,40 @@
 // SPDX-License-Identifier: Apache-2.0
-// Whether a service sends heartbeats. The same rules as every clitel tool: any opt-out wins, then
-// the persisted choices, then the host's `enabled` option, then the mode (opt-in by default).
-import { readFileSync } from 'node:fs';
-import type { ResolvedServiceConfig } from './config.js';
+// How a service's own `enabled` setting meets core's consent rules. Core decides (any opt-out
+// wins, then the persisted choices, then the mode); the setting acts as the mode, and the reason
+// names it when it decided.
+import type { ConsentStatus, TelemetryMode } from '@clitel/core';
+import type { ServiceOptions } from './types.js';
 
-/** A persisted choice, or undefined when there is none. */
-export type Choice = 'enabled' | 'disabled' | undefined;
+/** A service is off until the operator enables it. */
+export const DEFAULT_SERVICE_MODE: TelemetryMode = 'opt-in';
 
 /** The decision and what made it. */
 export interface ServiceConsent {
   enabled: boolean;
   reason: string;
-  /** True when nobody chose: the mode decided. */
+  /** True when nobody chose: the mode decided (an opt-out service then announces itself). */
   byDefault: boolean;
 }
 
-/** Reads `{"telemetry": "enabled" | "disabled"}`; a missing or corrupt file is no choice. */
-export function readChoice(file: string): Choice {
-  try {
-    const value = (JSON.parse(readFileSync(file, 'utf8')) as { telemetry?: unknown } | null)?.telemetry;
-    return value === 'enabled' || value === 'disabled' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+/** The operator's `enabled` setting, when it is a boolean. */
+function setting(options: Pick<ServiceOptions, 'enabled'>): boolean | undefined {
+  return options.enabled === true || options.enabled === false ? options.enabled : undefined;
 }
 
-export function decideServiceConsent(config: ResolvedServiceConfig, read: (file: string) => Choice = readChoice): ServiceConsent {
-  const off = (reason: string, byDefault = false): ServiceConsent => ({ enabled: false, reason, byDefault });
-  const on = (reason: string, byDefault = false): ServiceConsent => ({ enabled: true, reason, byDefault });
-  const { env } = config;
-  if (env.sdkDisabled) return off('OTEL_SDK_DISABLED=true is set');
-  if (env.serviceOptOut) return off(`${config.optOutVar} is set`);
-  if (env.doNotTrack) return off('DO_NOT_TRACK is set');
-  if (env.machineOptOut) return off('CLITEL_TELEMETRY_OPTOUT is set (every clitel tool)');
-  if (read(config.choiceFiles.machine) === 'disabled') return off(`disabled for every clitel tool in ${config.choiceFiles.machine}`);
-  const choice = read(config.choiceFiles.service);
-  if (choice === 'disabled') return off(`disabled in ${config.choiceFiles.service}`);
-  if (choice === 'enabled') return on(`enabled in ${config.choiceFiles.service}`);
-  if (config.enabled === false) return off('disabled by the service configuration');
-  if (config.enabled === true) return on('enabled by the service configuration');
-  return config.mode === 'opt-in'
-    ? off('off by default until the operator enables it (opt-in)', true)
-    : on('on by default (opt-out)', true);
+/**
+ * The mode core decides with: `enabled: true` is on unless someone opted out (`opt-out`),
+ * `enabled: false` is off unless a choice file enables it (`opt-in`); otherwise `mode`.
+ */
+export function serviceMode(options: Pick<ServiceOptions, 'enabled' | 'mode'>): TelemetryMode {
+  const enabled = setting(options);
+  if (enabled != null) return enabled ? 'opt-out' : 'opt-in';
+  return options.mode ?? DEFAULT_SERVICE_MODE;
+}
+
+/** Core's decision, with the service's setting named when it is what decided. */
+export function serviceConsent(status: ConsentStatus, options: Pick<ServiceOptions, 'enabled'>): ServiceConsent {
+  const enabled = setting(options);
+  if (status.source !== 'default') return { enabled: status.enabled, reason: status.reason, byDefault: false };
+  if (enabled != null) return { enabled: status.enabled, reason: `${enabled ? 'enabled' : 'disabled'} by the service configuration`, byDefault: false };
+  return { enabled: status.enabled, reason: status.reason, byDefault: true };
 }

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 import { describe, expect, it } from 'vitest';
 import { resolveServiceConfig } from './config.js';
-import { buildServiceResource, coarseOsVersion } from './resource.js';
+import { buildServiceResource } from './resource.js';
 
-const platform = { platform: 'linux' as const, release: '6.1.0-18-amd64', arch: 'x64', nodeVersion: '20.19.0', sdkVersion: '2.12.0' };
+const facts = { platform: { platform: 'linux' as const, release: '6.1.0-18-amd64', arch: 'x64', nodeVersion: '20.19.0' }, sdkVersion: '2.12.0', sessionId: 'abcd' };
 const config = (env: Record<string, string> = {}) =>
-  resolveServiceConfig({ options: { serviceName: 'svc', serviceVersion: '1.0.0', edition: 'pro', editions: ['pro'] }, env, homeDir: '/h', platform: 'linux' });
+  resolveServiceConfig({ options: { serviceName: 'svc', serviceVersion: '1.0.0', edition: 'pro', editions: ['pro'] }, env, homeDir: '/h' });
 
 describe('buildServiceResource', () => {
   it('holds only allowlisted, coarse facts', () => {
-    expect(buildServiceResource(config(), platform, 'abcd')).toEqual({
+    expect(buildServiceResource(config(), facts)).toEqual({
       'service.name': 'svc',
       'service.version': '1.0.0',
       'telemetry.sdk.name': 'opentelemetry',
@@ -28,12 +28,6 @@ describe('buildServiceResource', () => {
   });
 
   it('keeps only service.* at the minimal level', () => {
-    expect(buildServiceResource(config({ CLITEL_LEVEL: 'minimal' }), platform, 'abcd')).toEqual({ 'service.name': 'svc', 'service.version': '1.0.0' });
-  });
-
-  it('keeps the Windows build number only', () => {
-    expect(coarseOsVersion('win32', '10.0.22631')).toBe('10.0.22631');
-    expect(coarseOsVersion('darwin', '23.4.0')).toBe('23.4');
-    expect(coarseOsVersion('linux', 'weird')).toBe('_other');
+    expect(buildServiceResource(config({ CLITEL_LEVEL: 'minimal' }), facts)).toEqual({ 'service.name': 'svc', 'service.version': '1.0.0' });
   });
 });

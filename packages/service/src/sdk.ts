@@ -10,15 +10,12 @@ import { AggregationTemporality, MeterProvider, PeriodicExportingMetricReader, t
 import { AggregationTemporalityPreference, OTLPMetricExporter as JsonExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPMetricExporter as ProtoExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { JsonMetricsSerializer } from '@opentelemetry/otlp-transformer';
-import { CLITEL_VERSION } from '@clitel/core';
+import { ATTR_ERROR_TYPE, CLITEL_VERSION, type Platform } from '@clitel/core';
+import { createAgent, proxyFor } from '@clitel/core/proxy';
 import type { ResolvedServiceConfig, ServiceTarget } from './config.js';
-import type { Platform } from './resource.js';
 import { buildServiceResource } from './resource.js';
 import { bucketOf } from './buckets.js';
-import { createAgent } from './proxy-agent.js';
-import { proxyFor } from './proxy-config.js';
 import * as A from './attributes.js';
-import { ATTR_ERROR_TYPE } from './semconv.js';
 
 /** What the session keeps while it runs. */
 export interface SdkState {
@@ -57,7 +54,7 @@ export function exportTimeout(config: ResolvedServiceConfig): number {
 
 function otlpExporter(target: ServiceTarget, config: ResolvedServiceConfig, warnings: string[]): PushMetricExporter {
   const url = new URL(target.url);
-  const proxy = proxyFor(url, config.env, warnings);
+  const proxy = proxyFor(url, target.proxy, warnings);
   const timeoutMillis = exportTimeout(config);
   const options = {
     url: target.url,
@@ -70,16 +67,16 @@ function otlpExporter(target: ServiceTarget, config: ResolvedServiceConfig, warn
 }
 
 /** Starts the meter provider and the heartbeat timer; the first heartbeat is sent right away. */
-export function startSdk(config: ResolvedServiceConfig, platform: Omit<Platform, 'sdkVersion'>, sessionId: string, state: SdkState): Sdk {
+export function startSdk(config: ResolvedServiceConfig, platform: Platform, sessionId: string, state: SdkState): Sdk {
   const warnings: string[] = [];
-  const exporter = config.debug || config.target == null ? debugExporter(state.writeErr) : otlpExporter(config.target, config, warnings);
+  const exporter = config.core.debug || config.target == null ? debugExporter(state.writeErr) : otlpExporter(config.target, config, warnings);
   for (const w of warnings) state.debugLine(w.replace(/^clitel: /, ''));
   const reader = new PeriodicExportingMetricReader({
     exporter,
     exportIntervalMillis: config.intervalMillis,
     exportTimeoutMillis: exportTimeout(config),
   });
-  const resource = buildServiceResource(config, { ...platform, sdkVersion: String(SDK_INFO['telemetry.sdk.version'] ?? '') }, sessionId);
+  const resource = buildServiceResource(config, { platform, sdkVersion: String(SDK_INFO['telemetry.sdk.version'] ?? ''), sessionId });
   const provider = new MeterProvider({ resource: resourceFromAttributes(resource), readers: [reader] });
   const meter = provider.getMeter(A.SERVICE_SCOPE_NAME, CLITEL_VERSION);
 
@@ -90,7 +87,7 @@ export function startSdk(config: ResolvedServiceConfig, platform: Omit<Platform,
     .addCallback((result: ObservableResult) => result.observe(Math.floor(process.uptime())));
   meter.createObservableCounter(A.METRIC_SERVICE_ERRORS, { unit: '{error}', description: 'Errors recorded by the service, by type' })
     .addCallback((result: ObservableResult) => { for (const [type, n] of state.errors) result.observe(n, { [ATTR_ERROR_TYPE]: type }); });
-  if (config.level === 'full' && config.counts.length > 0) {
+  if (config.core.level === 'full' && config.counts.length > 0) {
     meter.createObservableGauge(A.METRIC_SERVICE_COUNT, { description: 'Host-provided counts, as the lower bound of their bucket' })
       .addCallback((result: ObservableResult) => {
         for (const [name, read] of config.counts) {

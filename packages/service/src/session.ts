@@ -2,8 +2,7 @@
 // A service session once consent said yes: error totals kept here, the SDK loaded lazily, and a
 // shutdown that always settles within its bound.
 import { randomBytes } from 'node:crypto';
-import { arch, release } from 'node:os';
-import { errorType } from '@clitel/core';
+import { currentPlatform, errorType } from '@clitel/core';
 import type { ServiceTelemetry } from './types.js';
 import type { ResolvedServiceConfig } from './config.js';
 import type { Sdk, SdkState } from './sdk.js';
@@ -19,7 +18,7 @@ function delay(ms: number): Promise<void> {
 
 export function createSession(config: ResolvedServiceConfig, reason: string, writeErr: (text: string) => void): ServiceTelemetry {
   const debugLine = (message: string): void => {
-    if (config.debug) writeErr(`clitel: ${message}\n`);
+    if (config.core.debug) writeErr(`clitel: ${message}\n`);
   };
   const errors = new Map<string, number>();
   const state: SdkState = {
@@ -37,7 +36,7 @@ export function createSession(config: ResolvedServiceConfig, reason: string, wri
     debugLine,
   };
   const sessionId = randomBytes(8).toString('hex');
-  const platform = { platform: process.platform, release: release(), arch: arch(), nodeVersion: process.versions.node };
+  const platform = currentPlatform();
   const sdk: Promise<Sdk | undefined> = import('./sdk.js')
     .then(({ startSdk }) => {
       const started = startSdk(config, platform, sessionId, state);

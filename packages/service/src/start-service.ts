@@ -4,7 +4,6 @@
 import { homedir } from 'node:os';
 import type { ServiceOptions, ServiceTelemetry } from './types.js';
 import { resolveServiceConfig } from './config.js';
-import { decideServiceConsent } from './consent.js';
 import { createSession } from './session.js';
 
 function off(reason: string): ServiceTelemetry {
@@ -28,19 +27,19 @@ export function startService(options: ServiceOptions): ServiceTelemetry {
   try {
     if (typeof options?.serviceName !== 'string' || options.serviceName === '') return off('serviceName is missing');
     const writeErr = options.writeErr ?? defaultWriteErr;
-    const config = resolveServiceConfig({ options, env: options.env ?? process.env, homeDir: options.homeDir ?? homedir(), platform: process.platform });
+    const config = resolveServiceConfig({ options, env: options.env ?? process.env, homeDir: options.homeDir ?? homedir() });
+    const { core, consent } = config;
     const debugLine = (message: string): void => {
-      if (config.debug) writeErr(`clitel: ${message}\n`);
+      if (core.debug) writeErr(`clitel: ${message}\n`);
     };
-    const consent = decideServiceConsent(config);
     if (!consent.enabled) {
       debugLine(`telemetry is off: ${consent.reason}`);
       return off(consent.reason);
     }
     for (const warning of config.warnings) debugLine(warning.replace(/^clitel: /, ''));
-    if (config.target == null && !config.debug) return off('no endpoint is set');
-    if (consent.byDefault && config.target != null && !config.debug) {
-      writeErr(`clitel: ${config.serviceName} sends an anonymous heartbeat (version, platform, uptime, coarse counts) to ${new URL(config.target.url).host}; set ${config.optOutVar}=1 to turn it off.${config.docsUrl != null ? ` ${config.docsUrl}` : ''}\n`);
+    if (config.target == null && !core.debug) return off('no endpoint is set');
+    if (consent.byDefault && config.target != null && !core.debug) {
+      writeErr(`clitel: ${core.toolName} sends an anonymous heartbeat (version, platform, uptime, coarse counts) to ${new URL(config.target.url).host}; set ${core.optOutVar}=1 to turn it off.${core.docsUrl != null ? ` ${core.docsUrl}` : ''}\n`);
     }
     return createSession(config, consent.reason, writeErr);
   } catch {
