@@ -65,7 +65,7 @@ export function createLiveView(out: Writer, style: Style, options: { json: boole
           error ? style.red(`exit ${exit}`.padEnd(7)) : style.green('ok'.padEnd(7)),
           `${(Number(row.durationNs / 1000n) / 1000).toFixed(0).padStart(6)} ms`,
           style.dim(`${row.resourceAttributes[ATTR_OS_TYPE] ?? '?'}/${row.resourceAttributes[ATTR_HOST_ARCH] ?? '?'}`),
-          style.cyan(values.join(' ')),
+          values.length > 0 ? style.cyan(values.join(' ')) : '',
           style.dim(installation.slice(0, 8)),
         ].join('  ').trimEnd());
       }
