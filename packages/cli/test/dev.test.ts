@@ -8,10 +8,11 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { JsonMetricsSerializer, JsonTraceSerializer, ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { openDuckDbStore } from '../src/store/duckdb-store.js';
 import { sampleSpans } from './helpers/readable-spans.js';
+import { usageMetrics } from './helpers/resource-metrics.js';
 import { runClitel, startDev } from './helpers/clitel-process.js';
 
 function exportWith(exporter: ProtoExporter | JsonExporter, spans: ReadableSpan[]): Promise<number> {
@@ -57,6 +58,25 @@ describe('clitel dev', () => {
     expect(rows).toEqual(sent);
   });
 
+  it('stores the sum and gauge points of usage counters once, and drops histograms', async () => {
+    const dev = await startDev(dir, ['--db', 'm.duckdb']);
+    const first = ProtobufMetricsSerializer.serializeRequest(usageMetrics('inst-a', 1_790_000_000_000, { parse: 12, format: 2 })) as Uint8Array;
+    const second = JsonMetricsSerializer.serializeRequest(usageMetrics('inst-b', 1_790_000_060_000, { parse: 5 })) as Uint8Array;
+    const post = (body: Uint8Array, type: string): Promise<Response> => fetch(`${dev.url}/v1/metrics`, { method: 'POST', headers: { 'content-type': type, 'content-encoding': 'gzip' }, body: gzipSync(body) });
+    expect((await post(first, 'application/x-protobuf')).status).toBe(200);
+    expect((await post(second, 'application/json')).status).toBe(200);
+    expect((await post(first, 'application/x-protobuf')).status).toBe(200); // a retry
+    await dev.stop();
+    expect(dev.events.at(-1)).toMatchObject({ event: 'stopped', spans: 0, metricPoints: 7 });
+    const store = await openDuckDbStore(join(dir, 'm.duckdb'), { readOnly: true });
+    const sums = await store.query(`SELECT "ResourceAttributes"['clitel.installation.id'] AS inst, "Attributes"['clitel.function'] AS fn, sum("Value") AS calls
+      FROM otel_metrics_sum WHERE "MetricName" = 'clitel.function.calls' GROUP BY ALL ORDER BY inst, fn`);
+    const gauges = await store.query('SELECT "MetricName" AS name, "Value" AS value FROM otel_metrics_gauge ORDER BY "TimeUnix"');
+    await store.close();
+    expect(sums).toEqual([{ inst: 'inst-a', fn: 'format', calls: 2 }, { inst: 'inst-a', fn: 'parse', calls: 12 }, { inst: 'inst-b', fn: 'parse', calls: 5 }]);
+    expect(gauges).toEqual([{ name: 'queue.depth', value: 2.5 }, { name: 'queue.depth', value: 2.5 }]);
+  });
+
   it('answers bad requests as the OTLP spec says and keeps running', async () => {
     const dev = await startDev(dir, ['--db', 'x.duckdb']);
     const post = (path: string, type: string, body: Uint8Array | string): Promise<Response> =>
@@ -66,14 +86,15 @@ describe('clitel dev', () => {
     expect((await post('/v1/traces', 'text/plain', 'hello')).status).toBe(415);
     expect((await post('/v1/nothing', 'application/json', '{}')).status).toBe(404);
     expect((await fetch(`${dev.url}/v1/traces`)).status).toBe(405);
-    expect((await post('/v1/metrics', 'application/json', '{"resourceMetrics":[]}')).status).toBe(200);
+    expect((await post('/v1/logs', 'application/json', '{"resourceLogs":[]}')).status).toBe(200);
+    expect((await post('/v1/metrics', 'application/json', '{"resourceMetrics": {}}')).status).toBe(400);
     const gzipBroken = await fetch(`${dev.url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip' });
     expect(gzipBroken.status).toBe(400);
     const ok = await post('/v1/traces', 'application/json', Buffer.from(JsonTraceSerializer.serializeRequest(sampleSpans(2)) as Uint8Array));
     expect(ok.status).toBe(200);
     const stopped = await dev.stop();
     expect(stopped.code).toBe(0);
-    expect(dev.events.filter((e) => e.event === 'rejected').map((e) => e.status)).toEqual([400, 400, 415, 404, 200, 400]);
+    expect(dev.events.filter((e) => e.event === 'rejected').map((e) => e.status)).toEqual([400, 400, 415, 404, 200, 400, 400]);
     expect(dev.events.at(-1)).toMatchObject({ event: 'stopped', spans: 2 });
   });
 

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/types.js';
+import { JsonMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import { generateRuns, toOtlpRequests } from './helpers/dataset.js';
+import { usageMetrics } from './helpers/resource-metrics.js';
 import { runClitel } from './helpers/clitel-process.js';
 
 describe('clitel forget', () => {
@@ -13,7 +15,8 @@ describe('clitel forget', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clitel-forget-'));
     const runs = generateRuns({ lastDay: '2026-02-10', days: 10, installations: 8 });
-    writeFileSync(join(dir, 'spans.json'), toOtlpRequests(runs).map((r) => JSON.stringify(r)).join('\n'));
+    const metrics = Buffer.from(JsonMetricsSerializer.serializeRequest(usageMetrics('00000000-0000-4000-8000-000000000003', 1_790_000_000_000, { parse: 4 })) as Uint8Array).toString('utf8');
+    writeFileSync(join(dir, 'spans.json'), [...toOtlpRequests(runs).map((r) => JSON.stringify(r)), metrics].join('\n'));
     await runClitel(['ingest', 'spans.json', '--db', 'f.duckdb'], { cwd: dir });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +29,7 @@ describe('clitel forget', () => {
     const { deleted } = JSON.parse(first.stdout) as { deleted: number };
     expect(deleted).toBeGreaterThan(0);
     const after = await report();
-    expect(after.totals.runs).toBe(before.totals.runs - deleted);
+    expect(after.totals.runs).toBe(before.totals.runs - deleted + 3); // 3 metric points went too
     expect(after.totals.installations).toBe(before.totals.installations - 1);
     const again = await runClitel(['forget', id, '--db', 'f.duckdb', '--json'], { cwd: dir });
     expect(JSON.parse(again.stdout).deleted).toBe(0);

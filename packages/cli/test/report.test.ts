@@ -19,11 +19,11 @@ describe('clitel ingest and report', () => {
     dir = mkdtempSync(join(tmpdir(), 'clitel-report-'));
     runs = generateRuns({ lastDay: LAST_DAY, days: 21, installations: 60, seed: 11, spikeDay: 19 });
     const lines = toOtlpRequests(runs).map((r) => JSON.stringify(r));
-    lines.splice(3, 0, JSON.stringify({ resourceMetrics: [] }), '');
+    lines.splice(3, 0, JSON.stringify({ resourceMetrics: [] }), '', JSON.stringify({ resourceLogs: [] }));
     writeFileSync(join(dir, 'spans.json'), `${lines.join('\n')}\n`);
     const ingest = await runClitel(['ingest', 'spans.json', '--db', 'r.duckdb', '--json'], { cwd: dir });
     expect(ingest.code).toBe(0);
-    expect(JSON.parse(ingest.stdout)).toMatchObject({ spans: runs.length, stored: runs.length, skippedLines: 1 });
+    expect(JSON.parse(ingest.stdout)).toMatchObject({ spans: runs.length, stored: runs.length, metricPoints: 0, skippedLines: 1 });
     const result = await runClitel(['report', '--db', 'r.duckdb', '--since', '21d', '--until', LAST_DAY, '--json'], { cwd: dir });
     expect(result.stderr).toBe('');
     report = JSON.parse(result.stdout) as Report;

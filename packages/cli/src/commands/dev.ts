@@ -11,8 +11,9 @@ import { dbPath, styleFor, untilAborted } from './shared.js';
 
 export const DEV_HELP = `Usage: clitel dev [--port 4318] [--host 127.0.0.1] [--db clitel.duckdb] [--json]
 
-Receives OTLP/HTTP (protobuf or JSON, gzip) on /v1/traces, stores every span in an embedded
-DuckDB file and shows each command run as it arrives. Point a CLI at it with
+Receives OTLP/HTTP (protobuf or JSON, gzip) on /v1/traces and /v1/metrics, stores every span
+(and sum or gauge point) in an embedded DuckDB file and shows each run as it arrives.
+Point a CLI at it with
   OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318
 Stops on Ctrl-C. --port 0 picks a free port; --json prints one JSON event per line.`;
 
@@ -34,6 +35,10 @@ export const dev: Command = async (context) => {
         const stored = await store.insert(rows);
         view?.spans(rows, stored);
       },
+      onMetrics: async (metrics) => {
+        const stored = await store.insertMetrics(metrics.points);
+        view?.metrics(metrics, stored);
+      },
       onRejected: (info) => view?.rejected(info),
     });
   } catch (error) {
@@ -49,9 +54,10 @@ export const dev: Command = async (context) => {
   await untilAborted(context.signal);
   await receiver.close();
   const total = await store.count();
+  const points = await store.countMetricPoints();
   await store.close();
   view.close();
-  if (json) context.stdout.write(`${JSON.stringify({ event: 'stopped', spans: total, db: file })}\n`);
-  else context.stdout.write(`Stopped. ${total} spans in ${file}; try clitel report --db ${file}\n`);
+  if (json) context.stdout.write(`${JSON.stringify({ event: 'stopped', spans: total, metricPoints: points, db: file })}\n`);
+  else context.stdout.write(`Stopped. ${total} spans and ${points} metric points in ${file}; try clitel report --db ${file}\n`);
   return 0;
 };

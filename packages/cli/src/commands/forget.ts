@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// `clitel forget <installation-id> [--db clitel.duckdb]`: deletes every stored row of one
+// `clitel forget <installation-id> [--db clitel.duckdb]`: deletes every stored span and metric row of one
 // installation (a user's deletion request). Idempotent: a second run deletes 0 rows.
 import type { Command } from '../context.js';
 import { booleanFlag, parseCommandArgs, stringFlag } from '../args.js';
@@ -9,7 +9,7 @@ import { dbPath, writeJson } from './shared.js';
 
 export const FORGET_HELP = `Usage: clitel forget <installation-id> [--db clitel.duckdb]
 
-Deletes every span stored for one installation id (users find theirs with <tool> telemetry
+Deletes every span and metric point stored for one installation id (users find theirs with <tool> telemetry
 status). Prints how many rows were deleted; running it again deletes nothing.
 ClickHouse (--clickhouse) is planned; until then run, on the server:
   ALTER TABLE otel_traces DELETE WHERE ResourceAttributes['clitel.installation.id'] = '<id>'`;

@@ -9,6 +9,7 @@ import type { Command } from '../context.js';
 import { booleanFlag, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { decodeTraceRequestObject } from '../otlp/decode-json.js';
+import { decodeMetricsRequestObject } from '../otlp/decode-metrics-json.js';
 import type { SpanRow } from '../otlp/span-row.js';
 import { openDuckDbStore } from '../store/duckdb-store.js';
 import { createProgressBar } from '../receiver/progress-bar.js';
@@ -17,8 +18,9 @@ import { dbPath, styleFor, writeJson } from './shared.js';
 export const INGEST_HELP = `Usage: clitel ingest <file> [--db clitel.duckdb] [--json]
 
 Loads a collector file exporter output (format: json, one export request per line; .gz accepted)
-into the embedded store. Spans already stored are skipped, so ingesting a file twice is safe.
-Metrics and logs lines are skipped. A corrupt line stops the load and nothing is stored.`;
+into the embedded store: spans, and the sum and gauge points of metrics lines. What is already
+stored is skipped, so ingesting a file twice is safe. Logs lines are skipped. A corrupt line
+stops the load and nothing is stored.`;
 
 const BATCH = 2_000;
 
@@ -32,7 +34,7 @@ export const ingest: Command = async (context) => {
   const size = statSync(file).size;
   const store = await openDuckDbStore(dbPath(context, parsed), { create: true });
   const bar = createProgressBar(context.stderr, size);
-  const counts = { lines: 0, spans: 0, stored: 0, skippedLines: 0 };
+  const counts = { lines: 0, spans: 0, stored: 0, metricPoints: 0, storedPoints: 0, skippedLines: 0 };
   let pending: SpanRow[] = [];
   let bytes = 0;
   const flush = async (): Promise<void> => {
@@ -56,7 +58,18 @@ export const ingest: Command = async (context) => {
         throw new CliError('clitel.ingest.corrupt', `line ${counts.lines} of ${file} is not JSON; expected the collector file exporter's format: json`);
       }
       const record = value as Record<string, unknown>;
-      if (record != null && typeof record === 'object' && record.resourceSpans == null && (record.resourceMetrics != null || record.resourceLogs != null || record.resourceProfiles != null)) {
+      if (record != null && typeof record === 'object' && record.resourceSpans == null && Array.isArray(record.resourceMetrics)) {
+        let points;
+        try {
+          points = decodeMetricsRequestObject(record).points;
+        } catch (error) {
+          throw new CliError('clitel.ingest.corrupt', `line ${counts.lines} of ${file}: ${(error as Error).message}`);
+        }
+        counts.metricPoints += points.length;
+        counts.storedPoints += await store.insertMetrics(points);
+        continue;
+      }
+      if (record != null && typeof record === 'object' && record.resourceSpans == null && (record.resourceLogs != null || record.resourceProfiles != null)) {
         counts.skippedLines += 1;
         continue;
       }
@@ -88,12 +101,15 @@ export const ingest: Command = async (context) => {
   bar.update(size, `${counts.spans} spans`);
   bar.finish();
   await store.close();
-  const result = { file, db: store.file, lines: counts.lines, spans: counts.spans, stored: counts.stored, duplicates: counts.spans - counts.stored, skippedLines: counts.skippedLines };
+  const result = {
+    file, db: store.file, lines: counts.lines, spans: counts.spans, stored: counts.stored, duplicates: counts.spans - counts.stored,
+    metricPoints: counts.metricPoints, storedMetricPoints: counts.storedPoints, skippedLines: counts.skippedLines,
+  };
   if (json) writeJson(context, result);
   else {
     const style = styleFor(context);
     context.stdout.write(`${style.green('Ingested')} ${counts.spans} spans from ${counts.lines} lines into ${store.file}: ${counts.stored} new, ${result.duplicates} already stored`
-      + `${counts.skippedLines > 0 ? `; skipped ${counts.skippedLines} metrics/logs lines` : ''}.\n`);
+      + `${counts.metricPoints > 0 ? `; ${counts.storedPoints} of ${counts.metricPoints} metric points new` : ''}${counts.skippedLines > 0 ? `; skipped ${counts.skippedLines} logs lines` : ''}.\n`);
   }
   return 0;
 };

@@ -1,73 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // OTLP/protobuf ExportTraceServiceRequest → stored span rows. Field numbers follow
 // opentelemetry/proto trace/v1/trace.proto, common/v1/common.proto and resource/v1/resource.proto.
-import { WireReader, WireFormatError, WIRE_FIXED64, WIRE_LENGTH, WIRE_VARINT } from './wire-reader.js';
-import { spanKindName, statusCodeName, stringifyValue, toHex, type PlainValue, type SpanEventRow, type SpanRow } from './span-row.js';
-
-function want(wire: number, expected: number, what: string): void {
-  if (wire !== expected) throw new WireFormatError(`${what} has wire type ${wire}, expected ${expected}`);
-}
-
-function readAnyValue(r: WireReader): PlainValue {
-  let value: PlainValue;
-  while (!r.done()) {
-    const [field, wire] = r.tag();
-    switch (field) {
-      case 1: want(wire, WIRE_LENGTH, 'string_value'); value = r.string(); break;
-      case 2: want(wire, WIRE_VARINT, 'bool_value'); value = r.varint64() !== 0n; break;
-      case 3: want(wire, WIRE_VARINT, 'int_value'); value = BigInt.asIntN(64, r.varint64()); break;
-      case 4: want(wire, WIRE_FIXED64, 'double_value'); value = r.double(); break;
-      case 5: {
-        want(wire, WIRE_LENGTH, 'array_value');
-        const list: PlainValue[] = [];
-        const a = r.message();
-        while (!a.done()) {
-          const [f, w] = a.tag();
-          if (f === 1 && w === WIRE_LENGTH) list.push(readAnyValue(a.message()));
-          else a.skip(w);
-        }
-        value = list;
-        break;
-      }
-      case 6: {
-        want(wire, WIRE_LENGTH, 'kvlist_value');
-        value = readKeyValues(r.message(), 1);
-        break;
-      }
-      case 7: want(wire, WIRE_LENGTH, 'bytes_value'); value = r.bytes().slice(); break;
-      default: r.skip(wire);
-    }
-  }
-  return value;
-}
-
-function readKeyValue(r: WireReader): [string, PlainValue] {
-  let key = '';
-  let value: PlainValue;
-  while (!r.done()) {
-    const [field, wire] = r.tag();
-    if (field === 1) { want(wire, WIRE_LENGTH, 'key'); key = r.string(); }
-    else if (field === 2) { want(wire, WIRE_LENGTH, 'value'); value = readAnyValue(r.message()); }
-    else r.skip(wire);
-  }
-  return [key, value];
-}
-
-/** Reads the repeated KeyValue field `fieldNumber` of a message into a plain object. */
-function readKeyValues(r: WireReader, fieldNumber: number, into: Record<string, PlainValue> = {}): Record<string, PlainValue> {
-  while (!r.done()) {
-    const [field, wire] = r.tag();
-    if (field === fieldNumber && wire === WIRE_LENGTH) {
-      const [key, value] = readKeyValue(r.message());
-      into[key] = value;
-    } else r.skip(wire);
-  }
-  return into;
-}
-
-function stringifyAll(values: Record<string, PlainValue>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, stringifyValue(v)]));
-}
+import { WireReader, WIRE_FIXED64, WIRE_LENGTH, WIRE_VARINT } from './wire-reader.js';
+import { spanKindName, statusCodeName, toHex, type PlainValue, type SpanEventRow, type SpanRow } from './span-row.js';
+import { readKeyValue, readKeyValues, readScope, stringifyAll, want, type Scope } from './protobuf-common.js';
 
 function readEvent(r: WireReader): SpanEventRow {
   const event: SpanEventRow = { timestampNs: 0n, name: '', attributes: {} };
@@ -86,8 +22,6 @@ function readEvent(r: WireReader): SpanEventRow {
   event.attributes = stringifyAll(attributes);
   return event;
 }
-
-interface Scope { name: string; version: string }
 
 function readSpan(r: WireReader, scope: Scope, resource: Record<string, string>): SpanRow {
   let start = 0n;
@@ -141,19 +75,12 @@ function readSpan(r: WireReader, scope: Scope, resource: Record<string, string>)
 }
 
 function readScopeSpans(r: WireReader, resource: Record<string, string>, rows: SpanRow[]): void {
-  const scope: Scope = { name: '', version: '' };
+  let scope: Scope = { name: '', version: '' };
   const spans: WireReader[] = [];
   while (!r.done()) {
     const [field, wire] = r.tag();
-    if (field === 1 && wire === WIRE_LENGTH) {
-      const s = r.message();
-      while (!s.done()) {
-        const [f, w] = s.tag();
-        if (f === 1 && w === WIRE_LENGTH) scope.name = s.string();
-        else if (f === 2 && w === WIRE_LENGTH) scope.version = s.string();
-        else s.skip(w);
-      }
-    } else if (field === 2 && wire === WIRE_LENGTH) spans.push(r.message());
+    if (field === 1 && wire === WIRE_LENGTH) scope = readScope(r.message());
+    else if (field === 2 && wire === WIRE_LENGTH) spans.push(r.message());
     else r.skip(wire);
   }
   for (const span of spans) rows.push(readSpan(span, scope, resource));

@@ -4,7 +4,8 @@ import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otl
 import protobuf from 'protobufjs';
 import { sampleSpans } from '../../test/helpers/readable-spans.js';
 import { decodeTraceRequestProtobuf } from './decode-protobuf.js';
-import { decodeTraceRequestJson, OtlpJsonError } from './decode-json.js';
+import { decodeTraceRequestJson } from './decode-json.js';
+import { OtlpJsonError } from './json-fields.js';
 import { WireFormatError } from './wire-reader.js';
 
 describe('OTLP decoding', () => {

@@ -4,6 +4,7 @@
 import { ATTR_CLITEL_COMMAND, ATTR_CLITEL_INSTALLATION_ID, ATTR_CLITEL_OPTION_PREFIX, ATTR_PROCESS_EXIT_CODE } from '@clitel/core';
 import type { Writer } from '../context.js';
 import type { SpanRow } from '../otlp/span-row.js';
+import type { DecodedMetrics } from '../otlp/metric-row.js';
 import { ATTR_HOST_ARCH, ATTR_OS_TYPE, ATTR_SERVICE_VERSION } from '../semconv.js';
 import type { Style } from '../style.js';
 
@@ -11,6 +12,8 @@ import type { Style } from '../style.js';
 export interface LiveView {
   /** Spans that arrived (`stored` of them were new). */
   spans(rows: readonly SpanRow[], stored: number): void;
+  /** Metric points that arrived (`stored` of them were new). */
+  metrics(metrics: DecodedMetrics, stored: number): void;
   /** A refused or dropped request. */
   rejected(info: { path: string; status: number; reason: string }): void;
   /** Any other one-line message. */
@@ -20,7 +23,7 @@ export interface LiveView {
 }
 
 /** Totals shown in the status line. */
-interface Totals { spans: number; duplicates: number; errors: number; installations: Set<string> }
+interface Totals { spans: number; points: number; duplicates: number; errors: number; installations: Set<string> }
 
 function time(row: SpanRow): string {
   return new Date(Number(row.timestampNs / 1_000_000n)).toISOString().slice(11, 19);
@@ -28,10 +31,10 @@ function time(row: SpanRow): string {
 
 /** Creates the view writing to `out`. */
 export function createLiveView(out: Writer, style: Style, options: { json: boolean; url: string }): LiveView {
-  const totals: Totals = { spans: 0, duplicates: 0, errors: 0, installations: new Set() };
+  const totals: Totals = { spans: 0, points: 0, duplicates: 0, errors: 0, installations: new Set() };
   const live = out.isTTY && !options.json;
   let statusShown = false;
-  const status = (): string => style.dim(`● ${totals.spans} spans · ${totals.installations.size} installations · ${totals.errors} errors · ${options.url}  (Ctrl-C stops)`);
+  const status = (): string => style.dim(`● ${totals.spans} spans · ${totals.points} metric points · ${totals.installations.size} installations · ${totals.errors} errors · ${options.url}  (Ctrl-C stops)`);
   const print = (lines: string[]): void => {
     if (lines.length === 0) return;
     const clear = live && statusShown ? '\r\u001b[2K' : '';
@@ -69,6 +72,19 @@ export function createLiveView(out: Writer, style: Style, options: { json: boole
           style.dim(installation.slice(0, 8)),
         ].join('  ').trimEnd());
       }
+      print(lines);
+    },
+    metrics(metrics, stored) {
+      totals.points += stored;
+      const lines = metrics.points.map((p) => {
+        const time = new Date(Number(p.timeNs / 1_000_000n)).toISOString().slice(11, 19);
+        const attributes = Object.entries(p.attributes).map(([k, v]) => `${k}=${v}`).join(' ');
+        if (options.json) {
+          return JSON.stringify({ event: 'metric', time, service: p.serviceName, kind: p.kind, name: p.metricName, value: p.value, attributes: p.attributes });
+        }
+        return [style.dim(time), `${p.serviceName} ${p.metricName}`.padEnd(18), style.dim(p.kind.padEnd(8)), `${p.kind === 'sum' && p.temporality === 1 ? '+' : ''}${p.value}`.padStart(7), attributes.length > 0 ? style.cyan(attributes) : ''].join('  ').trimEnd();
+      });
+      if (metrics.dropped > 0) lines.push(options.json ? JSON.stringify({ event: 'note', message: `${metrics.dropped} histogram or summary points dropped` }) : style.yellow(`${metrics.dropped} histogram or summary points dropped (clitel dev stores sums and gauges)`));
       print(lines);
     },
     rejected(info) {

@@ -2,13 +2,17 @@
 // A local OTLP/HTTP receiver: POST /v1/traces in protobuf or JSON, optionally gzipped. Answers as
 // the spec says: 200 with an empty ExportTraceServiceResponse, 400 for bad data (not retried),
 // 415 for an unknown content type, 413 for a body over the limit, 503 when storing failed
-// (the sender retries). Metrics and logs are accepted and dropped: clitel sends only traces.
+// (the sender retries). POST /v1/metrics stores sums and gauges (library usage counters, service
+// heartbeats) when onMetrics is given; logs are accepted and dropped.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CliError } from '../cli-error.js';
 import { decodeTraceRequestProtobuf } from '../otlp/decode-protobuf.js';
 import { decodeTraceRequestJson } from '../otlp/decode-json.js';
 import type { SpanRow } from '../otlp/span-row.js';
+import type { DecodedMetrics } from '../otlp/metric-row.js';
+import { decodeMetricsRequestProtobuf } from '../otlp/decode-metrics-protobuf.js';
+import { decodeMetricsRequestJson } from '../otlp/decode-metrics-json.js';
 import { BodyError, readBody } from './read-body.js';
 
 /** What the receiver does with what it gets. */
@@ -21,6 +25,8 @@ export interface ReceiverOptions {
   maxBodyBytes?: number;
   /** Stores decoded spans; a rejection answers 503 so the sender retries. */
   onSpans(rows: SpanRow[]): Promise<void>;
+  /** Stores decoded metric points; without it /v1/metrics is accepted and dropped. */
+  onMetrics?(metrics: DecodedMetrics): Promise<void>;
   /** Called for every request that was refused or dropped. */
   onRejected?(info: { path: string; status: number; reason: string }): void;
 }
@@ -67,7 +73,7 @@ function answer(response: ServerResponse, status: number, encoding: Encoding | u
   response.end(body);
 }
 
-const SIGNAL_PATHS = new Set(['/v1/metrics', '/v1/logs']);
+const PATHS = new Set(['/v1/traces', '/v1/metrics', '/v1/logs']);
 
 /** Starts the receiver; rejects with a CliError when the port cannot be used. */
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
@@ -77,7 +83,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
-    if (path !== '/v1/traces' && !SIGNAL_PATHS.has(path)) {
+    if (!PATHS.has(path)) {
       reject(path, 404, 'unknown path');
       answer(response, 404, undefined, `no such path ${path}; send traces to /v1/traces`);
       return;
@@ -93,15 +99,21 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       request.resume();
       return;
     }
-    let rows: SpanRow[];
+    let store: () => Promise<void>;
     try {
       const body = await readBody(request, limit);
-      if (SIGNAL_PATHS.has(path)) {
-        reject(path, 200, 'dropped: clitel dev stores traces only');
+      if (path === '/v1/traces') {
+        const rows: SpanRow[] = encoding === 'protobuf' ? decodeTraceRequestProtobuf(body) : decodeTraceRequestJson(body.toString('utf8'));
+        store = () => options.onSpans(rows);
+      } else if (path === '/v1/metrics' && options.onMetrics != null) {
+        const metrics = encoding === 'protobuf' ? decodeMetricsRequestProtobuf(body) : decodeMetricsRequestJson(body.toString('utf8'));
+        const onMetrics = options.onMetrics;
+        store = () => onMetrics(metrics);
+      } else {
+        reject(path, 200, `dropped: clitel dev does not store ${path.slice(4)}`);
         answer(response, 200, encoding);
         return;
       }
-      rows = encoding === 'protobuf' ? decodeTraceRequestProtobuf(body) : decodeTraceRequestJson(body.toString('utf8'));
     } catch (error) {
       const status = error instanceof BodyError ? error.status : 400;
       const reason = `${error instanceof Error ? error.message : String(error)}`;
@@ -110,10 +122,10 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       return;
     }
     try {
-      await options.onSpans(rows);
+      await store();
     } catch (error) {
       reject(path, 503, `could not store: ${error instanceof Error ? error.message : String(error)}`);
-      answer(response, 503, encoding, 'could not store the spans; retry later');
+      answer(response, 503, encoding, 'could not store the data; retry later');
       return;
     }
     answer(response, 200, encoding);

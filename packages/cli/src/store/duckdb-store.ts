@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The embedded store: one DuckDB file holding `otel_traces`. Written by `clitel dev` and
 // `clitel ingest`; read by report, dashboard and publish; `forget` deletes one installation.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ATTR_CLITEL_INSTALLATION_ID } from '@clitel/core';
@@ -8,7 +9,8 @@ import { CliError } from '../cli-error.js';
 import type { SpanRow } from '../otlp/span-row.js';
 import { duckdbDialect } from '../report/dialect.js';
 import type { QueryRunner, ResultRow } from './query-runner.js';
-import { CREATE_TABLES, INSERT_ROWS, TRACES_TABLE } from './duckdb-schema.js';
+import type { MetricPointRow } from '../otlp/metric-row.js';
+import { CREATE_TABLES, INSERT_GAUGE_POINTS, INSERT_ROWS, INSERT_SUM_POINTS, METRIC_TABLES, TRACES_TABLE } from './duckdb-schema.js';
 
 /** How to open the store. */
 export interface OpenStoreOptions {
@@ -24,10 +26,14 @@ export interface DuckDbStore extends QueryRunner {
   readonly file: string;
   /** Stores rows; returns how many were new (a span already stored is skipped). */
   insert(rows: readonly SpanRow[]): Promise<number>;
-  /** Deletes every row of one installation; returns how many were deleted. */
+  /** Stores sum and gauge points; returns how many were new (a point already stored is skipped). */
+  insertMetrics(points: readonly MetricPointRow[]): Promise<number>;
+  /** Deletes every span and metric row of one installation; returns how many were deleted. */
   forget(installationId: string): Promise<number>;
   /** How many spans are stored. */
   count(): Promise<number>;
+  /** How many sum and gauge points are stored. */
+  countMetricPoints(): Promise<number>;
   /** Runs a statement such as BEGIN TRANSACTION / COMMIT / ROLLBACK. */
   exec(sql: string): Promise<void>;
 }
@@ -38,6 +44,17 @@ function toJsonRows(rows: readonly SpanRow[]): string {
     kind: r.spanKind, svc: r.serviceName, ra: r.resourceAttributes, scn: r.scopeName, scv: r.scopeVersion, sa: r.spanAttributes,
     dur: r.durationNs.toString(), sc: r.statusCode, sm: r.statusMessage,
     ets: r.events.map((e) => e.timestampNs.toString()), en: r.events.map((e) => e.name), ea: r.events.map((e) => e.attributes),
+  })));
+}
+
+const sorted = (m: Record<string, string>): [string, string][] => Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+function toJsonPoints(points: readonly MetricPointRow[]): string {
+  return JSON.stringify(points.map((p) => ({
+    ra: p.resourceAttributes, svc: p.serviceName, scn: p.scopeName, scv: p.scopeVersion, name: p.metricName, desc: p.description, unit: p.unit,
+    attrs: p.attributes, start: p.startNs.toString(), time: p.timeNs.toString(), value: p.value, temp: p.temporality, mono: p.monotonic,
+    // Points have no ids: a retried export is recognised by its content.
+    id: createHash('sha256').update(JSON.stringify([p.kind, sorted(p.resourceAttributes), p.scopeName, p.metricName, sorted(p.attributes), p.startNs.toString(), p.timeNs.toString(), p.value])).digest('hex'),
   })));
 }
 
@@ -70,7 +87,10 @@ export async function openDuckDbStore(file: string, options: OpenStoreOptions = 
   } catch (error) {
     throw openError(file, error);
   }
-  const insert = await (options.readOnly === true ? undefined : connection.prepare(INSERT_ROWS));
+  const writable = options.readOnly !== true;
+  const insert = writable ? await connection.prepare(INSERT_ROWS) : undefined;
+  const insertSums = writable ? await connection.prepare(INSERT_SUM_POINTS) : undefined;
+  const insertGauges = writable ? await connection.prepare(INSERT_GAUGE_POINTS) : undefined;
   let chain: Promise<unknown> = Promise.resolve();
   // One statement at a time: the receiver can get requests concurrently.
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -89,19 +109,34 @@ export async function openDuckDbStore(file: string, options: OpenStoreOptions = 
       const result = await insert.run();
       return Number(result.rowsChanged);
     }),
+    insertMetrics: (points) => serial(async () => {
+      if (insertSums == null || insertGauges == null) throw new Error('the store is open read-only');
+      let stored = 0;
+      for (const [statement, kind] of [[insertSums, 'sum'], [insertGauges, 'gauge']] as const) {
+        const these = points.filter((p) => p.kind === kind);
+        if (these.length === 0) continue;
+        statement.bindVarchar(1, toJsonPoints(these));
+        stored += Number((await statement.run()).rowsChanged);
+      }
+      return stored;
+    }),
     forget: (installationId) => serial(async () => {
-      const prepared = await connection.prepare(`DELETE FROM ${TRACES_TABLE} WHERE "ResourceAttributes"['${ATTR_CLITEL_INSTALLATION_ID}'] = $1`);
-      prepared.bindVarchar(1, installationId);
-      const result = await prepared.run();
+      let deleted = 0;
+      for (const table of [TRACES_TABLE, METRIC_TABLES.sum, METRIC_TABLES.gauge]) {
+        const prepared = await connection.prepare(`DELETE FROM ${table} WHERE "ResourceAttributes"['${ATTR_CLITEL_INSTALLATION_ID}'] = $1`);
+        prepared.bindVarchar(1, installationId);
+        deleted += Number((await prepared.run()).rowsChanged);
+      }
       await connection.run('CHECKPOINT');
-      return Number(result.rowsChanged);
+      return deleted;
     }),
     exec: (sql) => serial(async () => {
       await connection.run(sql);
     }),
+    countMetricPoints: () => serial(async () => Number((await run(connection, `SELECT (SELECT count(*) FROM ${METRIC_TABLES.sum}) + (SELECT count(*) FROM ${METRIC_TABLES.gauge}) AS n`))[0]?.n ?? 0)),
     count: () => serial(async () => Number((await run(connection, `SELECT count(*) AS n FROM ${TRACES_TABLE}`))[0]?.n ?? 0)),
     close: () => serial(async () => {
-      if (options.readOnly !== true) await connection.run('CHECKPOINT').catch(() => undefined);
+      if (writable) await connection.run('CHECKPOINT').catch(() => undefined);
       connection.closeSync();
       instance.closeSync();
     }),
