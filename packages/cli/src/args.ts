@@ -17,7 +17,7 @@ export function parseCommandArgs(command: string, args: readonly string[], optio
   try {
     parsed = parseArgs({ args: [...args], options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true }) as ParsedArgs;
   } catch (error) {
-    throw new CliError('clitel.cli.usage', `${command}: ${(error as Error).message.split('\n')[0]}`);
+    throw new CliError('clitel.cli.usage', `${command}: ${(error as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '')}; see clitel ${command} --help`);
   }
   if (parsed.positionals.length > maxPositionals) {
     throw new CliError('clitel.cli.usage', `${command}: unexpected argument '${parsed.positionals[maxPositionals]}'`);
