@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The report's SQL, written once for DuckDB and ClickHouse through the Dialect helpers. Every
-// query reads the `runs` CTE: one row per command span, with its weight `w` = 1 / clitel.sample_rate
-// (absent means 1), so sampled data is scaled back up. Installation counts sum each installation's
+// query reads the `clitel_runs` CTE (a name no column alias uses, for ClickHouse's sake): one row
+// per command span, with its weight `w` = 1 / clitel.sample_rate (absent means 1), so sampled data
+// is scaled back up. Installation counts sum each installation's
 // weight once per group (a two-level GROUP BY), which is exact for unsampled data.
 import {
   ATTR_CLITEL_CHANNEL, ATTR_CLITEL_CI, ATTR_CLITEL_CI_PROVIDER, ATTR_CLITEL_COMMAND, ATTR_CLITEL_INSTALLATION_ID,
@@ -34,12 +35,12 @@ export function servicesSql(d: Dialect, scope: { since?: Date; until: Date }): s
   return `SELECT ${d.col('ServiceName')} AS service, count(*) AS spans FROM ${d.table} WHERE ${windowFilter(d, scope)} GROUP BY ${d.col('ServiceName')} ORDER BY spans DESC, service`;
 }
 
-/** `WITH runs AS (…)`: the one place that knows the otel_traces columns and attribute keys. */
+/** `WITH clitel_runs AS (…)`: the one place that knows the otel_traces columns and attribute keys. */
 export function runsCte(d: Dialect, scope: QueryScope): string {
   const ra = d.col('ResourceAttributes');
   const sa = d.col('SpanAttributes');
   const rate = d.toDouble(d.attr(sa, ATTR_CLITEL_SAMPLE_RATE));
-  return `WITH runs AS (
+  return `WITH clitel_runs AS (
   SELECT ${d.col('Timestamp')} AS ts,
     ${d.day(d.col('Timestamp'))} AS day,
     ${d.attr(ra, ATTR_SERVICE_VERSION)} AS version,
@@ -68,7 +69,7 @@ export function runsCte(d: Dialect, scope: QueryScope): string {
  * per group and installation; outer level: sums. Inner names differ from outer aliases because
  * ClickHouse resolves an alias before a column of the same name.
  */
-export function breakdownSql(dims: readonly string[], source = 'runs'): string {
+export function breakdownSql(dims: readonly string[], source = 'clitel_runs'): string {
   const list = dims.join(', ');
   const inner = `SELECT ${dims.length > 0 ? `${list}, ` : ''}inst, sum(w) AS r_runs, CASE WHEN inst <> '' THEN max(w) ELSE 0 END AS r_inst, sum(w * err) AS r_err
   FROM ${source} GROUP BY ${dims.length > 0 ? `${list}, ` : ''}inst`;
@@ -80,11 +81,11 @@ export function breakdownSql(dims: readonly string[], source = 'runs'): string {
 export function reportQueries(d: Dialect, scope: QueryScope): Record<string, string> {
   const cte = runsCte(d, scope);
   const history = runsCte(d, { ...scope, since: undefined });
-  const optionNames = `(SELECT command, inst, w, err, ${d.explodeJsonArray('options')} AS opt FROM runs WHERE options <> '') AS o`;
+  const optionNames = `(SELECT command, inst, w, err, ${d.explodeJsonArray('options')} AS opt FROM clitel_runs WHERE options <> '') AS o`;
   const optionValues = `(SELECT command, inst, w, err, okey, ${d.lookup('attrs', 'okey')} AS val
-    FROM (SELECT command, inst, w, err, attrs, ${d.explodeKeysWithPrefix('attrs', ATTR_CLITEL_OPTION_PREFIX)} AS okey FROM runs) AS e) AS v`;
+    FROM (SELECT command, inst, w, err, attrs, ${d.explodeKeysWithPrefix('attrs', ATTR_CLITEL_OPTION_PREFIX)} AS okey FROM clitel_runs) AS e) AS v`;
   const lastVersion = (byDay: boolean): string =>
-    `(SELECT ${byDay ? 'day, ' : ''}inst, ${d.argMax('version', 'ts')} AS last_version, max(w) AS iw FROM runs WHERE inst <> '' GROUP BY ${byDay ? 'day, ' : ''}inst) AS l`;
+    `(SELECT ${byDay ? 'day, ' : ''}inst, ${d.argMax('version', 'ts')} AS last_version, max(w) AS iw FROM clitel_runs WHERE inst <> '' GROUP BY ${byDay ? 'day, ' : ''}inst) AS l`;
   return {
     totals: cte + breakdownSql([]),
     commands: cte + breakdownSql(['command']),
@@ -97,12 +98,12 @@ export function reportQueries(d: Dialect, scope: QueryScope): Record<string, str
     ci: cte + breakdownSql(['ci']),
     ciProviders: cte + breakdownSql(['ci_provider']),
     growth: cte + breakdownSql(['day']),
-    firstSeen: `${history}SELECT first_day, sum(iw) AS installations FROM (SELECT inst, min(day) AS first_day, max(w) AS iw FROM runs WHERE inst <> '' GROUP BY inst) AS f GROUP BY first_day ORDER BY first_day`,
+    firstSeen: `${history}SELECT first_day, sum(iw) AS installations FROM (SELECT inst, min(day) AS first_day, max(w) AS iw FROM clitel_runs WHERE inst <> '' GROUP BY inst) AS f GROUP BY first_day ORDER BY first_day`,
     versions: cte + breakdownSql(['version']),
     latestVersions: `${cte}SELECT last_version, sum(iw) AS installations FROM ${lastVersion(false)} GROUP BY last_version ORDER BY last_version`,
     adoption: `${cte}SELECT day, last_version, sum(iw) AS installations FROM ${lastVersion(true)} GROUP BY day, last_version ORDER BY day, last_version`,
     errorCells: cte + breakdownSql(['day', 'command', 'version']),
-    errorTypes: `${cte}SELECT command, error_type, sum(w) AS runs FROM runs WHERE err = 1 GROUP BY command, error_type ORDER BY runs DESC, command, error_type`,
-    durations: `${cte}SELECT command, count(*) AS samples, ${d.quantile('duration_ms', 0.5)} AS p50, ${d.quantile('duration_ms', 0.95)} AS p95 FROM runs GROUP BY command ORDER BY command`,
+    errorTypes: `${cte}SELECT command, error_type, sum(w) AS runs FROM clitel_runs WHERE err = 1 GROUP BY command, error_type ORDER BY runs DESC, command, error_type`,
+    durations: `${cte}SELECT command, count(*) AS samples, ${d.quantile('duration_ms', 0.5)} AS p50, ${d.quantile('duration_ms', 0.95)} AS p95 FROM clitel_runs GROUP BY command ORDER BY command`,
   };
 }
