@@ -43,13 +43,14 @@ export const ingest: Command = async (context) => {
   };
   await store.exec('BEGIN TRANSACTION');
   try {
+    const gzip = file.endsWith('.gz');
     const raw = createReadStream(file);
-    raw.on('data', (chunk) => {
-      bytes += chunk.length;
-    });
-    const lines = createInterface({ input: file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
+    // Progress in bytes of the file: compressed chunks read for .gz, lines consumed otherwise.
+    if (gzip) raw.on('data', (chunk) => { bytes += chunk.length; });
+    const lines = createInterface({ input: gzip ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
     for await (const line of lines) {
       counts.lines += 1;
+      if (!gzip) bytes += Buffer.byteLength(line) + 1;
       if (line.trim() === '') continue;
       let value: unknown;
       try {

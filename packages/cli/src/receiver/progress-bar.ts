@@ -25,7 +25,7 @@ export function createProgressBar(out: Writer, total: number, options: { width?:
     update(done, label) {
       if (!out.isTTY) return;
       const t = now();
-      if (t - last < every && done < total) return;
+      if (t - last < every) return;
       last = t;
       draw(done, label);
     },
