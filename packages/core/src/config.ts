@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 import type { DeliveryMode, Env, Schema, TelemetryLevel, TelemetryMode, TelemetryOptions } from './types.js';
-import { readEnv, toolOptOutVar, type ClitelEnv } from './env.js';
+import { readEnv, toolOptOutVar, type ClitelEnv, type SignalEnv } from './env.js';
 import { resolvePaths, type ClitelPaths } from './paths.js';
 import { validateSchema } from './schema.js';
 import type { SpoolCaps } from './internal-types.js';
 import type { ProxyEnv } from './proxy-config.js';
 
-/** Where and how finished runs are sent. */
+/** Where and how one signal is sent. */
 export interface ExportTarget {
-  /** The full traces URL. */
+  /** The full URL (`…/v1/traces` or `…/v1/metrics`). */
   url: string;
-  /** The full metrics URL, when one can be derived. */
-  metricsUrl?: string;
   protocol: 'http/protobuf' | 'http/json';
   headers: Record<string, string>;
   /** Per-request timeout in milliseconds. */
@@ -38,7 +36,10 @@ export interface ResolvedConfig {
   sampleRate: number;
   spoolCaps: SpoolCaps;
   paths: ClitelPaths;
+  /** Where runs (spans) go; undefined when no endpoint is set. */
   target: ExportTarget | undefined;
+  /** Where usage counters and heartbeats (metrics) go; undefined when no endpoint is set. */
+  metricsTarget: ExportTarget | undefined;
   env: ClitelEnv;
 }
 
@@ -63,6 +64,19 @@ export function signalUrl(base: string, signal: 'traces' | 'metrics'): string {
   return base.endsWith('/') ? `${base}v1/${signal}` : `${base}/v1/${signal}`;
 }
 
+/** A signal's target: its own URL as is, else the base URL plus `v1/<signal>`; none without either. */
+function exportTarget(signal: SignalEnv, baseUrl: string | undefined, name: 'traces' | 'metrics', proxy: ProxyEnv): ExportTarget | undefined {
+  const url = signal.endpoint ?? (baseUrl != null ? signalUrl(baseUrl, name) : undefined);
+  if (url == null) return undefined;
+  return {
+    url,
+    protocol: signal.protocol ?? DEFAULTS.protocol,
+    headers: signal.headers,
+    timeoutMillis: signal.timeoutMillis == null || signal.timeoutMillis === 0 ? DEFAULTS.timeoutMillis : signal.timeoutMillis,
+    proxy,
+  };
+}
+
 /** Settles options, env and defaults. Pure: the env, home and platform are passed in. */
 export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeDir: string; platform: NodeJS.Platform }): ResolvedConfig {
   const { options } = args;
@@ -73,8 +87,6 @@ export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeD
   const schemaProblems = validateSchema(schema);
   if (schemaProblems.length === 0 && schema.tool !== toolName) schemaProblems.push(`schema.tool is invalid, expected "${toolName}", actual "${schema.tool}"`);
   const baseUrl = env.endpoint ?? options.endpoint;
-  const url = env.tracesEndpoint ?? (baseUrl != null ? signalUrl(baseUrl, 'traces') : undefined);
-  const metricsUrl = env.metricsEndpoint ?? (baseUrl != null ? signalUrl(baseUrl, 'metrics') : undefined);
   return {
     toolName,
     toolVersion: options.toolVersion ?? DEFAULTS.toolVersion,
@@ -96,14 +108,8 @@ export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeD
       maxAgeMillis: (positive(options.spoolLimits?.maxAgeDays) ?? 7) * 24 * 3600 * 1000,
     },
     paths: resolvePaths(env, toolName, options.homeDir ?? args.homeDir, args.platform),
-    target: url == null ? undefined : {
-      url,
-      ...(metricsUrl != null ? { metricsUrl } : {}),
-      protocol: env.protocol ?? DEFAULTS.protocol,
-      headers: env.headers,
-      timeoutMillis: env.timeoutMillis == null || env.timeoutMillis === 0 ? DEFAULTS.timeoutMillis : env.timeoutMillis,
-      proxy: env.proxy,
-    },
+    target: exportTarget(env.traces, baseUrl, 'traces', env.proxy),
+    metricsTarget: exportTarget(env.metrics, baseUrl, 'metrics', env.proxy),
     env,
   };
 }

@@ -9,7 +9,7 @@ import { appendToSpool } from './spool.js';
 import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './launch.js';
 
 /** Decides whether this run records; returns the installation id (or '' in debug mode). */
-export function admit(p: Prepared): string | undefined {
+export function admit(p: Prepared, signal: 'traces' | 'metrics'): string | undefined {
   const { config } = p;
   if (!p.status.enabled) return undefined;
   for (const warning of config.env.warnings) debugLine(p, warning.replace(/^clitel: /, ''));
@@ -20,7 +20,7 @@ export function admit(p: Prepared): string | undefined {
     p.writeErr(noticeText(config));
     return undefined;
   }
-  if (config.target == null) return undefined;
+  if ((signal === 'traces' ? config.target : config.metricsTarget) == null) return undefined;
   const id = ensureInstallationId(config.paths.stateDir);
   return isSampled(id, config.sampleRate) ? id : undefined;
 }
@@ -29,15 +29,23 @@ export function admit(p: Prepared): string | undefined {
 export function deliver(p: Prepared, record: SpoolRecord): void {
   const { config } = p;
   const script = senderScript(p.distDir);
+  const target = record.kind === 'metrics' ? config.metricsTarget : config.target;
   if (config.debug) {
     p.writeErr(script != null ? `${renderJson(script, [record], p.env)}\n` : `${JSON.stringify(record)}\n`);
-    debugLine(p, config.target == null ? 'no endpoint is set; nothing would be sent' : `debug mode: nothing was sent to ${config.target.url}`);
+    debugLine(p, target == null ? 'no endpoint is set; nothing would be sent' : `debug mode: nothing was sent to ${target.url}`);
     return;
   }
-  if (config.target == null || script == null) return;
+  if (target == null || script == null) return;
   const now = Date.now();
   appendToSpool(config.paths.spoolDir, record, now);
-  const senderConfig: SenderConfig = { ...config.target, spoolDir: config.paths.spoolDir, stateDir: config.paths.stateDir, deadlineMillis: 0, caps: config.spoolCaps };
+  const senderConfig: SenderConfig = {
+    ...(config.target != null ? { traces: config.target } : {}),
+    ...(config.metricsTarget != null ? { metrics: config.metricsTarget } : {}),
+    spoolDir: config.paths.spoolDir,
+    stateDir: config.paths.stateDir,
+    deadlineMillis: 0,
+    caps: config.spoolCaps,
+  };
   if (config.delivery === 'sync') sendSync(script, senderConfig, p.env, now);
   else if (shouldSpawn(config.paths.stateDir, now)) spawnSender(script, senderConfig, p.env);
 }

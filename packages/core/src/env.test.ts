@@ -15,8 +15,9 @@ describe('readEnv', () => {
   });
   it('ignores invalid values with a warning naming the variable', () => {
     const env = readEnv({ OTEL_EXPORTER_OTLP_TIMEOUT: '-1', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc', OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://x', CLITEL_LEVEL: 'max' }, 'X');
-    expect([env.timeoutMillis, env.protocol, env.endpoint, env.level]).toEqual([undefined, undefined, undefined, undefined]);
-    expect(env.warnings).toHaveLength(4);
+    expect([env.traces.timeoutMillis, env.traces.protocol, env.endpoint, env.level]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(env.warnings).toContain('clitel: ignoring OTEL_EXPORTER_OTLP_TIMEOUT (expected a whole number of milliseconds, 0 or more)');
+    expect(env.warnings.filter((w) => w.includes('PROTOCOL'))).toHaveLength(1);
     expect(env.warnings[0]).toMatch(/^clitel: ignoring /);
   });
   it('parses and percent-decodes headers, skipping malformed pairs', () => {
@@ -29,6 +30,21 @@ describe('readEnv', () => {
   });
 });
 
+describe('per-signal settings', () => {
+  it('lets the signal-specific variables win and keeps the signals apart', () => {
+    const env = readEnv({
+      OTEL_EXPORTER_OTLP_HEADERS: 'a=1', OTEL_EXPORTER_OTLP_METRICS_HEADERS: 'b=2', OTEL_EXPORTER_OTLP_TRACES_HEADERS: 'c=3',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_METRICS_PROTOCOL: 'http/protobuf',
+      OTEL_EXPORTER_OTLP_METRICS_TIMEOUT: '500',
+    }, 'X');
+    expect(env.traces).toEqual({ endpoint: undefined, protocol: 'http/json', headers: { a: '1', c: '3' }, timeoutMillis: undefined });
+    expect(env.metrics).toEqual({ endpoint: undefined, protocol: 'http/protobuf', headers: { a: '1', b: '2' }, timeoutMillis: 500 });
+  });
+  it('names the signal variable that was invalid', () => {
+    expect(readEnv({ OTEL_EXPORTER_OTLP_METRICS_TIMEOUT: 'x' }, 'X').warnings).toEqual(['clitel: ignoring OTEL_EXPORTER_OTLP_METRICS_TIMEOUT (expected a whole number of milliseconds, 0 or more)']);
+  });
+});
+
 describe('resolveConfig', () => {
   const base = { homeDir: '/home/u', platform: 'linux' as const };
   it('appends v1/traces to a base endpoint and uses the traces endpoint as is', () => {
@@ -36,6 +52,9 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ ...base, options: { toolName: 't' }, env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318/base' } }).target?.url).toBe('http://c:4318/base/v1/traces');
     expect(resolveConfig({ ...base, options: { toolName: 't', endpoint: 'http://d' }, env: { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:4318' } }).target?.url).toBe('http://c:4318');
     expect(resolveConfig({ ...base, options: { toolName: 't' }, env: {} }).target).toBeUndefined();
+    const only = resolveConfig({ ...base, options: { toolName: 't' }, env: { OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'http://m/x' } });
+    expect([only.target, only.metricsTarget?.url]).toEqual([undefined, 'http://m/x']);
+    expect(resolveConfig({ ...base, options: { toolName: 't' }, env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c' } }).metricsTarget?.url).toBe('http://c/v1/metrics');
   });
   it('prefers the env endpoint over the maintainer default', () => {
     expect(resolveConfig({ ...base, options: { toolName: 't', endpoint: 'https://default' }, env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://mine' } }).target?.url).toBe('http://mine/v1/traces');

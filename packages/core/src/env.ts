@@ -2,6 +2,15 @@
 // The one parser of env-shaped input. Empty means unset; an invalid value is ignored with a warning.
 import type { Env, TelemetryLevel } from './types.js';
 
+/** One signal's export settings as the env gives them. */
+export interface SignalEnv {
+  /** The signal's full URL (`…_TRACES_ENDPOINT`), used as is. */
+  endpoint: string | undefined;
+  protocol: 'http/protobuf' | 'http/json' | undefined;
+  headers: Record<string, string>;
+  timeoutMillis: number | undefined;
+}
+
 /** The environment as clitel understands it. */
 export interface ClitelEnv {
   sdkDisabled: boolean;
@@ -11,12 +20,12 @@ export interface ClitelEnv {
   debug: boolean;
   ci: boolean;
   level: TelemetryLevel | undefined;
-  tracesEndpoint: string | undefined;
-  metricsEndpoint: string | undefined;
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`: the base URL both signals share. */
   endpoint: string | undefined;
-  protocol: 'http/protobuf' | 'http/json' | undefined;
-  headers: Record<string, string>;
-  timeoutMillis: number | undefined;
+  /** The `OTEL_EXPORTER_OTLP_TRACES_*` settings, each falling back to the generic variable. */
+  traces: SignalEnv;
+  /** The `OTEL_EXPORTER_OTLP_METRICS_*` settings, each falling back to the generic variable. */
+  metrics: SignalEnv;
   /** Proxy variables; the lower-case spelling wins, as in curl. */
   proxy: { httpsProxy: string | undefined; httpProxy: string | undefined; noProxy: string | undefined };
   configHome: string | undefined;
@@ -47,7 +56,6 @@ function isTruthy(value: string | undefined): boolean {
 export function readEnv(env: Env, optOutVar: string): ClitelEnv {
   const warnings: string[] = [];
   const level = getEnv(env, 'CLITEL_LEVEL');
-  const protocol = getEnv(env, 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') ?? getEnv(env, 'OTEL_EXPORTER_OTLP_PROTOCOL');
   const ci = getEnv(env, 'CI');
   return {
     sdkDisabled: getEnv(env, 'OTEL_SDK_DISABLED')?.toLowerCase() === 'true',
@@ -57,15 +65,9 @@ export function readEnv(env: Env, optOutVar: string): ClitelEnv {
     debug: isTruthy(getEnv(env, 'CLITEL_DEBUG')),
     ci: ci != null && ci.toLowerCase() !== 'false' && ci !== '0',
     level: parseChoice('CLITEL_LEVEL', level, ['full', 'minimal'] as const, warnings),
-    tracesEndpoint: parseUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', getEnv(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'), warnings),
-    metricsEndpoint: parseUrl('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', getEnv(env, 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT'), warnings),
     endpoint: parseUrl('OTEL_EXPORTER_OTLP_ENDPOINT', getEnv(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'), warnings),
-    protocol: parseChoice('OTEL_EXPORTER_OTLP_PROTOCOL', protocol, ['http/protobuf', 'http/json'] as const, warnings),
-    headers: {
-      ...parseHeaders('OTEL_EXPORTER_OTLP_HEADERS', getEnv(env, 'OTEL_EXPORTER_OTLP_HEADERS'), warnings),
-      ...parseHeaders('OTEL_EXPORTER_OTLP_TRACES_HEADERS', getEnv(env, 'OTEL_EXPORTER_OTLP_TRACES_HEADERS'), warnings),
-    },
-    timeoutMillis: parseTimeout(getEnv(env, 'OTEL_EXPORTER_OTLP_TRACES_TIMEOUT') ?? getEnv(env, 'OTEL_EXPORTER_OTLP_TIMEOUT'), warnings),
+    traces: readSignal(env, 'TRACES', warnings),
+    metrics: readSignal(env, 'METRICS', warnings),
     proxy: {
       httpsProxy: getEnv(env, 'https_proxy') ?? getEnv(env, 'HTTPS_PROXY'),
       httpProxy: getEnv(env, 'http_proxy') ?? getEnv(env, 'HTTP_PROXY'),
@@ -75,7 +77,26 @@ export function readEnv(env: Env, optOutVar: string): ClitelEnv {
     stateHome: getEnv(env, 'XDG_STATE_HOME'),
     appData: getEnv(env, 'APPDATA'),
     localAppData: getEnv(env, 'LOCALAPPDATA'),
-    warnings,
+    // A generic variable is read for both signals; name each mistake once.
+    warnings: [...new Set(warnings)],
+  };
+}
+
+/** A signal's settings: `OTEL_EXPORTER_OTLP_<SIGNAL>_*`, else the generic `OTEL_EXPORTER_OTLP_*`. */
+function readSignal(env: Env, signal: 'TRACES' | 'METRICS', warnings: string[]): SignalEnv {
+  const specific = (name: string): string => `OTEL_EXPORTER_OTLP_${signal}_${name}`;
+  const either = (name: string): [string, string | undefined] => {
+    const value = getEnv(env, specific(name));
+    return value != null ? [specific(name), value] : [`OTEL_EXPORTER_OTLP_${name}`, getEnv(env, `OTEL_EXPORTER_OTLP_${name}`)];
+  };
+  return {
+    endpoint: parseUrl(specific('ENDPOINT'), getEnv(env, specific('ENDPOINT')), warnings),
+    protocol: parseChoice(...either('PROTOCOL'), ['http/protobuf', 'http/json'] as const, warnings),
+    headers: {
+      ...parseHeaders('OTEL_EXPORTER_OTLP_HEADERS', getEnv(env, 'OTEL_EXPORTER_OTLP_HEADERS'), warnings),
+      ...parseHeaders(specific('HEADERS'), getEnv(env, specific('HEADERS')), warnings),
+    },
+    timeoutMillis: parseTimeout(...either('TIMEOUT'), warnings),
   };
 }
 
@@ -123,10 +144,10 @@ function safeDecode(text: string): string | undefined {
   }
 }
 
-function parseTimeout(value: string | undefined, warnings: string[]): number | undefined {
+function parseTimeout(name: string, value: string | undefined, warnings: string[]): number | undefined {
   if (value == null) return undefined;
   const n = Number(value);
   if (Number.isInteger(n) && n >= 0) return n;
-  warnings.push('clitel: ignoring OTEL_EXPORTER_OTLP_TIMEOUT (expected a whole number of milliseconds, 0 or more)');
+  warnings.push(`clitel: ignoring ${name} (expected a whole number of milliseconds, 0 or more)`);
   return undefined;
 }

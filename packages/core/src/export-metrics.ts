@@ -48,8 +48,8 @@ export function serializeMetricsJson(records: readonly MetricsRecord[]): string[
 }
 
 /** Creates the official metrics exporter for the target's protocol. */
-export function createMetricExporter(target: ExportTarget, url: string): MetricExporter {
-  const config = { ...exporterConfig(target, url), temporalityPreference: AggregationTemporalityPreference.DELTA };
+export function createMetricExporter(target: ExportTarget): MetricExporter {
+  const config = { ...exporterConfig(target), temporalityPreference: AggregationTemporalityPreference.DELTA };
   return target.protocol === 'http/json' ? new JsonExporter(config) : new ProtoExporter(config);
 }
 

@@ -60,7 +60,8 @@ export function serializeJson(records: readonly RunRecord[]): string {
 }
 
 /** Exporter settings shared by traces and metrics: headers, timeout, and the proxy agent. */
-export function exporterConfig(target: ExportTarget, url: string) {
+export function exporterConfig(target: ExportTarget) {
+  const url = target.url;
   const proxy = proxyFor(new URL(url), target.proxy);
   return {
     url,
@@ -73,7 +74,7 @@ export function exporterConfig(target: ExportTarget, url: string) {
 
 /** Creates the official exporter for the target's protocol. */
 export function createExporter(target: ExportTarget): SpanExporter {
-  const config = exporterConfig(target, target.url);
+  const config = exporterConfig(target);
   return target.protocol === 'http/json' ? new JsonExporter(config) : new ProtoExporter(config);
 }
 

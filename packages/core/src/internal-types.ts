@@ -54,7 +54,11 @@ export interface MetricsRecord {
 export type SpoolRecord = RunRecord | MetricsRecord;
 
 /** What the detached sender is told, through the `CLITEL_SENDER_CONFIG` variable. */
-export interface SenderConfig extends ExportTarget {
+export interface SenderConfig {
+  /** Where spans go; spans stay spooled without it. */
+  traces?: ExportTarget;
+  /** Where metrics go; metrics stay spooled without it. */
+  metrics?: ExportTarget;
   spoolDir: string;
   stateDir: string;
   /** The sender exits by this many milliseconds after its start, whatever happens. */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// One sender at a time per state directory: an exclusive-create lock file holding the owner's
-// pid, taken over when it is older than its owner's deadline or the owner is gone.
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+// One sender at a time per state directory: a lock file holding the owner's pid, created with its
+// content in one step (a hard link of a written temp file), and taken over when it is older than
+// its owner's deadline or the owner is gone.
+import { linkSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 
 function isAlive(pid: number): boolean {
   try {
@@ -15,10 +16,31 @@ function isAlive(pid: number): boolean {
 function isStale(file: string, staleMillis: number, now: number): boolean {
   try {
     const age = now - statSync(file).mtimeMs;
+    if (age > staleMillis) return true;
     const pid = Number(readFileSync(file, 'utf8').trim());
-    return age > staleMillis || !(Number.isInteger(pid) && pid > 0 && isAlive(pid));
+    // A lock whose pid cannot be read is left to age out rather than taken over.
+    return Number.isInteger(pid) && pid > 0 && !isAlive(pid);
   } catch {
     return false;
+  }
+}
+
+/** Creates `file` holding this pid, failing with EEXIST when it exists: never visible half-written. */
+function createWithPid(file: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, String(process.pid), { mode: 0o600 });
+  try {
+    linkSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+function readOwner(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -26,12 +48,14 @@ function isStale(file: string, staleMillis: number, now: number): boolean {
 export function acquireLock(file: string, staleMillis: number, now: number): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(file, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      createWithPid(file);
       return true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !isStale(file, staleMillis, now)) return false;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      const judged = readOwner(file);
+      if (!isStale(file, staleMillis, now)) return false;
+      // Remove only the lock that was judged stale, not one another sender just took over.
+      if (readOwner(file) !== judged) return false;
       try {
         unlinkSync(file);
       } catch {
@@ -55,7 +79,7 @@ export function isLocked(file: string, staleMillis: number, now: number): boolea
 /** Releases the lock if this process holds it. */
 export function releaseLock(file: string): void {
   try {
-    if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
+    if (readOwner(file) === String(process.pid)) unlinkSync(file);
   } catch {
     // already gone
   }

@@ -17,7 +17,7 @@ import { onModuleLoad } from './module-registry.js';
 /** Starts a run whose consent is already given (called by the gate). Never throws. */
 export function startAdmittedRun(p: Prepared, options: TelemetryOptions): AdapterRun {
   try {
-    const installationId = admit(p);
+    const installationId = admit(p, 'traces');
     return installationId == null ? NOOP_RUN : createRun(p, installationId, options.entryPath);
   } catch {
     return NOOP_RUN;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Files the writers and the sender use to agree on who sends and when.
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A sender is never alive longer than this; a lock older than it is stale. */
@@ -20,4 +21,19 @@ export function senderFiles(stateDir: string) {
     backoff: join(stateDir, 'sender.backoff'),
     claim: (window: number) => join(stateDir, `sender.spawn-${window}`),
   };
+}
+
+/** Removes spawn claims of past windows (each run in a new window leaves one). */
+export function removeOldClaims(stateDir: string, now: number): void {
+  const current = Math.floor(now / SPAWN_WINDOW_MILLIS);
+  let names: string[];
+  try {
+    names = readdirSync(stateDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const window = /^sender\.spawn-(\d+)$/.exec(name)?.[1];
+    if (window != null && Number(window) < current - 1) rmSync(join(stateDir, name), { force: true });
+  }
 }

@@ -6,7 +6,7 @@ import type { MetricsRecord, RunRecord, SenderConfig, SpoolRecord } from './inte
 import { acquireLock, releaseLock } from './lock.js';
 import { enforceCaps, listSpool, readEntry, removeEntries } from './spool.js';
 import { clearBackoff, recordFailure } from './backoff.js';
-import { SENDER_DEADLINE_MILLIS, senderFiles } from './sender-files.js';
+import { SENDER_DEADLINE_MILLIS, removeOldClaims, senderFiles } from './sender-files.js';
 import { appendSentLog, type SentEntry } from './sent-log.js';
 import { createExporter, exportSpans, serializeJson, toReadableSpans, type ExportOutcome } from './export.js';
 import { createMetricExporter, exportMetrics, serializeMetricsJson, toResourceMetrics } from './export-metrics.js';
@@ -38,19 +38,17 @@ async function sendBatch(config: SenderConfig, batch: Entry[]): Promise<BatchRes
   const metrics = batch.filter((e) => e.record.kind === 'metrics');
   const done: string[] = [];
   const sent: SentEntry[] = [];
-  if (spans.length > 0) {
+  if (spans.length > 0 && config.traces != null) {
     const records = spans.map((e) => e.record as RunRecord);
-    const exporter = createExporter(config);
+    const exporter = createExporter(config.traces);
     const outcome = await exportSpans(exporter, toReadableSpans(records));
     await exporter.shutdown().catch(() => undefined);
     if (outcome === 'retry') return { outcome, done, sent };
     if (outcome === 'sent') sent.push({ time: Date.now(), body: JSON.parse(serializeJson(records)) as Record<string, unknown> });
     done.push(...spans.map((e) => e.name));
   }
-  if (metrics.length > 0) {
-    // Without a metrics URL (only a traces endpoint was given) usage counters cannot go anywhere.
-    if (config.metricsUrl == null) return { outcome: 'dropped', done: [...done, ...metrics.map((e) => e.name)], sent };
-    const exporter = createMetricExporter(config, config.metricsUrl);
+  if (metrics.length > 0 && config.metrics != null) {
+    const exporter = createMetricExporter(config.metrics);
     const records = metrics.map((e) => e.record as MetricsRecord);
     const bodies = serializeMetricsJson(records);
     const groups = toResourceMetrics(records);
@@ -68,11 +66,18 @@ async function sendBatch(config: SenderConfig, batch: Entry[]): Promise<BatchRes
   return { outcome: 'sent', done, sent };
 }
 
-/** Drains the spool once; returns false when delivery failed and should back off. */
-async function drain(config: SenderConfig, deadline: number): Promise<boolean> {
+/** How one drain went: `ok` false means back off; `progressed` false means nothing could be sent. */
+interface DrainResult {
+  ok: boolean;
+  progressed: boolean;
+}
+
+/** Sends until the spool is empty, the deadline passes, delivery fails, or nothing more can go. */
+async function drain(config: SenderConfig, deadline: number): Promise<DrainResult> {
+  let progressed = false;
   for (;;) {
     const names = listSpool(config.spoolDir).slice(0, BATCH);
-    if (names.length === 0 || Date.now() >= deadline) return true;
+    if (names.length === 0 || Date.now() >= deadline) return { ok: true, progressed };
     const batch: Entry[] = [];
     for (const name of names) {
       const record = readEntry(config.spoolDir, name);
@@ -86,28 +91,65 @@ async function drain(config: SenderConfig, deadline: number): Promise<boolean> {
     } catch {
       // the log is a courtesy; delivery stands without it
     }
-    if (outcome === 'retry') return false;
+    if (outcome === 'retry') return { ok: false, progressed };
+    // Entries for a signal with no target this time stay for a later sender that has one.
+    if (done.length === 0) return { ok: true, progressed };
+    progressed = true;
   }
 }
+
+/** Marks "a sender finished": runs that find no lock start a new one when this is newer than the last spawn. */
+function markDone(file: string): void {
+  try {
+    writeFileSync(file, String(Date.now()));
+  } catch {
+    // state directory gone (the user opted out meanwhile)
+  }
+}
+
+/** Waits, without keeping the process alive past its deadline timer. */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Failed rounds a sender retries itself (after a short wait) before leaving it to a later run. */
+const RETRIES_IN_PROCESS = 1;
+const RETRY_WAIT_MILLIS = 2_000;
 
 async function send(config: SenderConfig): Promise<void> {
   const started = Date.now();
   const deadline = started + Math.min(config.deadlineMillis, SENDER_DEADLINE_MILLIS);
   setTimeout(() => process.exit(0), deadline - started + 200).unref();
   const files = senderFiles(config.stateDir);
-  while (listSpool(config.spoolDir).length > 0 && Date.now() < deadline) {
-    if (!acquireLock(files.lock, SENDER_DEADLINE_MILLIS, Date.now())) return;
-    let ok = true;
-    try {
-      enforceCaps(config.spoolDir, config.caps, Date.now());
-      ok = await drain(config, deadline);
-      if (ok) clearBackoff(files.backoff);
-      else recordFailure(files.backoff, Date.now());
-      writeFileSync(files.done, String(Date.now()));
-    } finally {
-      releaseLock(files.lock);
+  let failures = 0;
+  try {
+    // After releasing the lock, look again: a run may have written while this sender held it.
+    while (listSpool(config.spoolDir).length > 0 && Date.now() < deadline) {
+      if (!acquireLock(files.lock, SENDER_DEADLINE_MILLIS, Date.now())) return;
+      let result: DrainResult = { ok: true, progressed: false };
+      try {
+        enforceCaps(config.spoolDir, config.caps, Date.now());
+        removeOldClaims(config.stateDir, Date.now());
+        result = await drain(config, deadline);
+        failures = result.ok ? 0 : failures + 1;
+        // A transient failure (a slow or restarting collector) is tried once more while the lock
+        // is held, so runs keep relying on this sender; after that, later runs back off.
+        if (!result.ok && failures <= RETRIES_IN_PROCESS && Date.now() + RETRY_WAIT_MILLIS < deadline) {
+          await sleep(RETRY_WAIT_MILLIS);
+          result = await drain(config, deadline);
+          failures = result.ok ? 0 : failures + 1;
+        }
+        if (result.ok) clearBackoff(files.backoff);
+        else recordFailure(files.backoff, Date.now());
+        markDone(files.done);
+      } finally {
+        releaseLock(files.lock);
+      }
+      if (!result.ok || !result.progressed) return;
     }
-    if (!ok) return;
+  } finally {
+    // Also when there was nothing to do: a later run must not count on this sender any more.
+    markDone(files.done);
   }
 }
 

@@ -57,3 +57,15 @@ describe('sender lock', () => {
     expect(acquireLock(file, 30_000, Date.now())).toBe(true);
   });
 });
+
+describe('spawn claims', () => {
+  it('removes claims of past windows and keeps the current ones', async () => {
+    const { removeOldClaims, SPAWN_WINDOW_MILLIS } = await import('./sender-files.js');
+    const d = dir();
+    const now = 1_000 * SPAWN_WINDOW_MILLIS;
+    for (const w of [990, 998, 999, 1000]) writeFileSync(join(d, `sender.spawn-${w}`), '');
+    writeFileSync(join(d, 'installation-id'), 'x');
+    removeOldClaims(d, now);
+    expect(readdirSync(d).sort()).toEqual(['installation-id', 'sender.spawn-1000', 'sender.spawn-999']);
+  });
+});

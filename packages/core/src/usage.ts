@@ -53,7 +53,7 @@ export function filterPoints(points: readonly UsagePoint[], allowed: readonly st
 /** Starts counting for a module whose consent is already given (called by the gate). Never throws. */
 export function startAdmittedUsage(p: Prepared, options: UsageOptions, collect: () => readonly UsagePoint[]): UsageHandle {
   try {
-    const installationId = admit(p);
+    const installationId = admit(p, 'metrics');
     if (installationId == null) return NOOP_USAGE;
     const start = performance.timeOrigin + performance.now();
     let done = false;

@@ -5,14 +5,13 @@
 import { OTHER_VALUE, resolveTelemetry, type Env, type ExportTarget, type ResolvedConfig } from '@clitel/core';
 import type { ServiceOptions } from './types.js';
 import { serviceConsent, serviceMode, type ServiceConsent } from './consent.js';
-import { metricsEnv, metricsWarnings } from './metrics-env.js';
 
 /** Where and how heartbeats are sent; `url` is the full metrics URL. */
-export type ServiceTarget = Omit<ExportTarget, 'metricsUrl'>;
+export type ServiceTarget = ExportTarget;
 
 /** Every setting, settled. */
 export interface ResolvedServiceConfig {
-  /** Settled by core as for every clitel tool (`toolName` is the service name), from the env as metrics see it. */
+  /** Settled by core as for every clitel tool (`toolName` is the service name). */
   core: ResolvedConfig;
   /** Whether heartbeats are sent, and what decided it. */
   consent: ServiceConsent;
@@ -75,12 +74,6 @@ export function resolveEdition(edition: string | undefined, editions: readonly s
   return (editions ?? []).includes(edition) && LABEL.test(edition) ? edition : OTHER_VALUE;
 }
 
-function metricsTarget(target: ExportTarget | undefined): ServiceTarget | undefined {
-  if (target?.metricsUrl == null) return undefined;
-  const { metricsUrl, ...rest } = target;
-  return { ...rest, url: metricsUrl };
-}
-
 /** Settles options, env and persisted choices. Reads the two choice files; writes nothing. */
 export function resolveServiceConfig(args: { options: ServiceOptions; env: Env; homeDir: string }): ResolvedServiceConfig {
   const { options } = args;
@@ -92,19 +85,19 @@ export function resolveServiceConfig(args: { options: ServiceOptions; env: Env; 
     optOutEnvVar: options.optOutEnvVar,
     docsUrl: options.docsUrl,
     level: options.level,
-    env: metricsEnv(args.env),
+    env: args.env,
     homeDir: args.homeDir,
   });
   const warnings: string[] = [];
   return {
     core,
     consent: serviceConsent(status, options),
-    target: metricsTarget(core.target),
+    target: core.metricsTarget,
     intervalMillis: positive('heartbeatIntervalMillis', options.heartbeatIntervalMillis, DEFAULTS.intervalMillis, warnings),
     shutdownTimeoutMillis: positive('shutdownTimeoutMillis', options.shutdownTimeoutMillis, DEFAULTS.shutdownTimeoutMillis, warnings),
     counts: countEntries(options.counts, warnings),
     countBuckets: ascending(options.countBuckets, warnings),
     edition: resolveEdition(options.edition, options.editions),
-    warnings: [...metricsWarnings(core.env.warnings), ...warnings],
+    warnings: [...core.env.warnings, ...warnings],
   };
 }
