@@ -30,7 +30,7 @@ rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--emitDeclarationOnly', '--stripInternal'], { stdio: 'inherit' });
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', legalComments: 'none', logLevel: 'warning' };
 // The start-up path keeps @opentelemetry/api external (a peer), and imports nothing else from OTel.
-await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', external: ['@opentelemetry/api', './runtime.cjs'] });
+await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', external: ['@opentelemetry/api'] });
 // HTTP agents honouring the proxy variables, for packages with their own exporters.
 await build({ ...common, entryPoints: { proxy: 'src/proxy.ts' }, outdir: 'dist' });
 // What a run needs once consent says yes, loaded by the gate with a synchronous require.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import type { ConsentStatus, TelemetryMode } from './types.js';
-import type { ClitelEnv } from './env.js';
+import type { ClitelEnv, EnvOptOuts } from './env.js';
 import type { Choice } from './choices.js';
 
 /** Inputs of the consent decision, all already read. */
@@ -14,13 +14,21 @@ export interface ConsentInputs {
   machineConfigFile: string;
 }
 
+const off = (source: ConsentStatus['source'], reason: string): ConsentStatus => ({ enabled: false, source, reason });
+
+/** The decision when an opt-out variable is set, else undefined. */
+export function envOptOut(env: EnvOptOuts, optOutVar: string): ConsentStatus | undefined {
+  if (env.sdkDisabled) return off('OTEL_SDK_DISABLED', 'OTEL_SDK_DISABLED=true is set');
+  if (env.toolOptOut) return off('tool-env', `${optOutVar} is set`);
+  if (env.doNotTrack) return off('DO_NOT_TRACK', 'DO_NOT_TRACK is set');
+  if (env.machineOptOut) return off('CLITEL_TELEMETRY_OPTOUT', 'CLITEL_TELEMETRY_OPTOUT is set (every clitel tool)');
+  return undefined;
+}
+
 /** Decides whether telemetry is on. Any opt-out wins; then the tool's choice; then the mode. */
 export function decideConsent(i: ConsentInputs): ConsentStatus {
-  const off = (source: ConsentStatus['source'], reason: string): ConsentStatus => ({ enabled: false, source, reason });
-  if (i.env.sdkDisabled) return off('OTEL_SDK_DISABLED', 'OTEL_SDK_DISABLED=true is set');
-  if (i.env.toolOptOut) return off('tool-env', `${i.optOutVar} is set`);
-  if (i.env.doNotTrack) return off('DO_NOT_TRACK', 'DO_NOT_TRACK is set');
-  if (i.env.machineOptOut) return off('CLITEL_TELEMETRY_OPTOUT', 'CLITEL_TELEMETRY_OPTOUT is set (every clitel tool)');
+  const byEnv = envOptOut(i.env, i.optOutVar);
+  if (byEnv != null) return byEnv;
   if (i.machineChoice === 'disabled') return off('machine-config', `disabled for every clitel tool in ${i.machineConfigFile}`);
   if (i.toolChoice === 'disabled') return off('tool-config', `disabled in ${i.toolConfigFile}`);
   if (i.toolChoice === 'enabled') return { enabled: true, source: 'tool-config', reason: `enabled in ${i.toolConfigFile}` };

@@ -11,12 +11,24 @@ export interface SignalEnv {
   timeoutMillis: number | undefined;
 }
 
-/** The environment as clitel understands it. */
-export interface ClitelEnv {
+/** The opt-out variables, read. */
+export interface EnvOptOuts {
   sdkDisabled: boolean;
   doNotTrack: boolean;
   machineOptOut: boolean;
   toolOptOut: boolean;
+}
+
+/** Where choices and state live, as the env gives them. */
+export interface EnvDirs {
+  configHome: string | undefined;
+  stateHome: string | undefined;
+  appData: string | undefined;
+  localAppData: string | undefined;
+}
+
+/** The environment as clitel understands it. */
+export interface ClitelEnv extends EnvOptOuts, EnvDirs {
   debug: boolean;
   ci: boolean;
   level: TelemetryLevel | undefined;
@@ -28,10 +40,6 @@ export interface ClitelEnv {
   metrics: SignalEnv;
   /** Proxy variables; the lower-case spelling wins, as in curl. */
   proxy: { httpsProxy: string | undefined; httpProxy: string | undefined; noProxy: string | undefined };
-  configHome: string | undefined;
-  stateHome: string | undefined;
-  appData: string | undefined;
-  localAppData: string | undefined;
   warnings: string[];
 }
 
@@ -52,16 +60,34 @@ function isTruthy(value: string | undefined): boolean {
   return value != null && TRUTHY.has(value.toLowerCase());
 }
 
+/** Reads only the opt-out variables: enough to turn telemetry off without settling anything else. */
+export function readOptOuts(env: Env, optOutVar: string): EnvOptOuts {
+  return {
+    sdkDisabled: getEnv(env, 'OTEL_SDK_DISABLED')?.toLowerCase() === 'true',
+    doNotTrack: isTruthy(getEnv(env, 'DO_NOT_TRACK')),
+    machineOptOut: isTruthy(getEnv(env, 'CLITEL_TELEMETRY_OPTOUT')),
+    toolOptOut: isTruthy(getEnv(env, optOutVar)),
+  };
+}
+
+/** Reads the directory variables. */
+export function readDirs(env: Env): EnvDirs {
+  return {
+    configHome: getEnv(env, 'XDG_CONFIG_HOME'),
+    stateHome: getEnv(env, 'XDG_STATE_HOME'),
+    appData: getEnv(env, 'APPDATA'),
+    localAppData: getEnv(env, 'LOCALAPPDATA'),
+  };
+}
+
 /** Reads every variable clitel uses, once. */
 export function readEnv(env: Env, optOutVar: string): ClitelEnv {
   const warnings: string[] = [];
   const level = getEnv(env, 'CLITEL_LEVEL');
   const ci = getEnv(env, 'CI');
   return {
-    sdkDisabled: getEnv(env, 'OTEL_SDK_DISABLED')?.toLowerCase() === 'true',
-    doNotTrack: isTruthy(getEnv(env, 'DO_NOT_TRACK')),
-    machineOptOut: isTruthy(getEnv(env, 'CLITEL_TELEMETRY_OPTOUT')),
-    toolOptOut: isTruthy(getEnv(env, optOutVar)),
+    ...readOptOuts(env, optOutVar),
+    ...readDirs(env),
     debug: isTruthy(getEnv(env, 'CLITEL_DEBUG')),
     ci: ci != null && ci.toLowerCase() !== 'false' && ci !== '0',
     level: parseChoice('CLITEL_LEVEL', level, ['full', 'minimal'] as const, warnings),
@@ -73,10 +99,6 @@ export function readEnv(env: Env, optOutVar: string): ClitelEnv {
       httpProxy: getEnv(env, 'http_proxy') ?? getEnv(env, 'HTTP_PROXY'),
       noProxy: getEnv(env, 'no_proxy') ?? getEnv(env, 'NO_PROXY'),
     },
-    configHome: getEnv(env, 'XDG_CONFIG_HOME'),
-    stateHome: getEnv(env, 'XDG_STATE_HOME'),
-    appData: getEnv(env, 'APPDATA'),
-    localAppData: getEnv(env, 'LOCALAPPDATA'),
     // A generic variable is read for both signals; name each mistake once.
     warnings: [...new Set(warnings)],
   };

@@ -2,24 +2,46 @@
 // The start-up path: decide consent with nothing but env and two small files, and load the
 // runtime (dist/runtime.cjs) only when telemetry is on. Every entry point returns a no-op on failure.
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import type { TelemetryAction, TelemetryCommandResult, TelemetryOptions } from './types.js';
 import type { UsageOptions, UsagePoint } from './usage.js';
 import type { TelemetryCommandOptions } from './telemetry-command.js';
-import { prepare, turnedOff, type Prepared } from './prepare.js';
+import { homedir } from 'node:os';
+import { forgetState, prepare, turnedOff } from './prepare.js';
+import { getEnv, readDirs, readOptOuts, toolOptOutVar } from './env.js';
+import { envOptOut } from './consent.js';
+import { resolvePaths } from './paths.js';
 import { NOOP_RUN, NOOP_USAGE, type AdapterRun, type UsageHandle } from './noop.js';
 import { announceModuleLoad } from './module-registry.js';
 
 type Runtime = typeof import('./runtime.js');
 
-let runtime: Runtime | undefined;
-function loadRuntime(): Runtime {
-  runtime ??= createRequire(import.meta.url)('./runtime.cjs') as Runtime;
+/**
+ * The runtime is found through the package name, not a relative path: adapters bundle this gate
+ * into their own single file (one module to load instead of two), and still use core's runtime.
+ */
+const RUNTIME = '@clitel/core/runtime';
+
+let runtime: { module: Runtime; distDir: string } | undefined;
+function loadRuntime(): { module: Runtime; distDir: string } {
+  if (runtime == null) {
+    const require = createRequire(import.meta.url);
+    runtime = { module: require(RUNTIME) as Runtime, distDir: dirname(require.resolve(RUNTIME)) };
+  }
   return runtime;
 }
 
-function prepareHere(options: TelemetryOptions): Prepared {
-  return { ...prepare(options), distDir: fileURLToPath(new URL('.', import.meta.url)) };
+/**
+ * The common "off" case answered from the opt-out variables alone, before anything else is
+ * settled: the tool's state is deleted (an opt-out) and true is returned. Debug mode takes the
+ * full path, which explains its decision.
+ */
+function optedOutByEnv(options: TelemetryOptions): boolean {
+  const env = options.env ?? process.env;
+  if (getEnv(env, 'CLITEL_DEBUG') != null) return false;
+  if (envOptOut(readOptOuts(env, options.optOutEnvVar ?? toolOptOutVar(options.toolName)), '') == null) return false;
+  forgetState(resolvePaths(readDirs(env), options.toolName, options.homeDir ?? homedir(), process.platform).stateDir);
+  return true;
 }
 
 /**
@@ -28,12 +50,13 @@ function prepareHere(options: TelemetryOptions): Prepared {
  */
 export function startRun(options: TelemetryOptions): AdapterRun {
   try {
-    const p = prepareHere(options);
+    if (optedOutByEnv(options)) return NOOP_RUN;
+    const p = prepare(options);
     if (!p.status.enabled) {
       turnedOff(p);
       return NOOP_RUN;
     }
-    return loadRuntime().startAdmittedRun(p, options);
+    return loadRuntime().module.startAdmittedRun({ ...p, distDir: loadRuntime().distDir }, options);
   } catch {
     return NOOP_RUN;
   }
@@ -46,12 +69,13 @@ export function startRun(options: TelemetryOptions): AdapterRun {
 export function startUsage(options: UsageOptions, collect: () => readonly UsagePoint[]): UsageHandle {
   try {
     announceModuleLoad(options.toolName, options.toolVersion);
-    const p = prepareHere(options);
+    if (optedOutByEnv(options)) return NOOP_USAGE;
+    const p = prepare(options);
     if (!p.status.enabled) {
       turnedOff(p);
       return NOOP_USAGE;
     }
-    return loadRuntime().startAdmittedUsage(p, options, collect);
+    return loadRuntime().module.startAdmittedUsage({ ...p, distDir: loadRuntime().distDir }, options, collect);
   } catch {
     return NOOP_USAGE;
   }
@@ -60,7 +84,7 @@ export function startUsage(options: UsageOptions, collect: () => readonly UsageP
 /** Runs one action of the `telemetry` subcommand. Never throws; returns lines for stdout. */
 export function runTelemetryCommand(action: TelemetryAction, options: TelemetryOptions, command: TelemetryCommandOptions = {}): TelemetryCommandResult {
   try {
-    return loadRuntime().runTelemetryCommandNow(action, options, command);
+    return loadRuntime().module.runTelemetryCommandNow(action, options, command);
   } catch {
     return { lines: [`clitel: could not ${action} telemetry (the clitel runtime is missing); nothing was changed`], exitCode: 1 };
   }

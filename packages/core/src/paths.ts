@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import { join } from 'node:path';
-import type { ClitelEnv } from './env.js';
+import type { EnvDirs } from './env.js';
 
 /** Where clitel keeps choices and state for one tool. */
 export interface ClitelPaths {
@@ -17,7 +17,7 @@ export interface ClitelPaths {
 }
 
 /** Resolves the directories; on Windows `%APPDATA%` and `%LOCALAPPDATA%`, elsewhere XDG. */
-export function resolvePaths(env: ClitelEnv, toolName: string, homeDir: string, platform: NodeJS.Platform): ClitelPaths {
+export function resolvePaths(env: EnvDirs, toolName: string, homeDir: string, platform: NodeJS.Platform): ClitelPaths {
   const safeTool = toolName.replace(/[^A-Za-z0-9._-]/g, '_');
   const windows = platform === 'win32';
   const configRoot = windows ? env.appData ?? join(homeDir, 'AppData', 'Roaming') : env.configHome ?? join(homeDir, '.config');

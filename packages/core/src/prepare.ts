@@ -62,14 +62,14 @@ export function prepare(options: TelemetryOptions): Prepared {
 }
 
 /** When the user has opted out, the tool's state (spool, ids, logs) is deleted. */
-export function forgetState(config: ResolvedConfig): void {
-  if (existsSync(config.paths.stateDir)) rmSync(config.paths.stateDir, { recursive: true, force: true });
+export function forgetState(stateDir: string): void {
+  if (existsSync(stateDir)) rmSync(stateDir, { recursive: true, force: true });
 }
 
 /** What happens when telemetry is off: say why in debug mode; on a user's opt-out, delete the tool's state. */
 export function turnedOff(p: Prepared): void {
   debugLine(p, `telemetry is off: ${p.status.reason}`);
-  if (p.status.source !== 'error' && p.status.source !== 'default') forgetState(p.config);
+  if (p.status.source !== 'error' && p.status.source !== 'default') forgetState(p.config.paths.stateDir);
 }
 
 /** A `clitel:` debug line, shown only with `CLITEL_DEBUG=1`. */

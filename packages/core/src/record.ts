@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Building the span of a run from what survived the schema. Nothing unfiltered gets in here.
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './ids.js';
 import type { TelemetryLevel } from './types.js';
 import type { AttributeValue, RecordEvent, RunRecord } from './internal-types.js';
 import type { FilteredRun } from './schema.js';
@@ -20,11 +20,6 @@ export interface RunFacts {
   level: TelemetryLevel;
   sampleRate: number;
   runId: string;
-}
-
-/** A random hex id of `bytes` bytes. */
-export function randomHex(bytes: number): string {
-  return randomBytes(bytes).toString('hex');
 }
 
 /** The span name: `<tool> <command path>`, or the tool name for the root command. */

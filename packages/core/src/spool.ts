@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The spool: one small JSON file per finished run, written atomically (temp file + rename), so
 // any number of processes can append without a lock and a reader never sees a partial entry.
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './ids.js';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SpoolRecord, SpoolCaps } from './internal-types.js';
@@ -12,7 +12,7 @@ const ENTRY = /^(\d{13})-[0-9a-z]+-[0-9a-f]+\.json$/;
 /** Appends a record. Throws on I/O errors (the caller turns telemetry off for the run). */
 export function appendToSpool(dir: string, record: SpoolRecord, now: number): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const name = `${String(Math.floor(now)).padStart(13, '0')}-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}.json`;
+  const name = `${String(Math.floor(now)).padStart(13, '0')}-${process.pid.toString(36)}-${randomHex(4)}.json`;
   writeAtomic(join(dir, name), JSON.stringify(record));
   return name;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Files in the tool's state directory: the installation id and the notice marker.
-import { randomUUID } from 'node:crypto';
+import { randomUuid } from './ids.js';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,7 +32,7 @@ export function ensureInstallationId(stateDir: string): string {
   const existing = readInstallationId(stateDir);
   if (existing != null) return existing;
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const id = randomUUID();
+  const id = randomUuid();
   writeAtomic(join(stateDir, 'installation-id'), `${id}\n`);
   return readInstallationId(stateDir) ?? id;
 }
@@ -41,7 +41,7 @@ export function ensureInstallationId(stateDir: string): string {
 export function resetInstallationId(stateDir: string): { previous: string | undefined; next: string } {
   const previous = readInstallationId(stateDir);
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const next = randomUUID();
+  const next = randomUuid();
   writeAtomic(join(stateDir, 'installation-id'), `${next}\n`);
   return { previous, next };
 }

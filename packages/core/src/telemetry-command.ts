@@ -32,7 +32,7 @@ function choose(p: Prepared, options: TelemetryOptions, choice: 'enabled' | 'dis
   const { config } = p;
   const file = all ? config.paths.machineConfigFile : config.paths.toolConfigFile;
   writeChoice(file, choice);
-  if (choice === 'disabled') forgetState(config);
+  if (choice === 'disabled') forgetState(config.paths.stateDir);
   if (choice === 'enabled' && all) writeChoice(config.paths.toolConfigFile, 'enabled');
   const after = prepare(options);
   const scope = all ? 'every clitel tool on this machine' : config.toolName;

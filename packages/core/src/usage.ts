@@ -8,7 +8,7 @@ import { NOOP_USAGE, type UsageHandle } from './noop.js';
 import { admit, deliver } from './deliver.js';
 import { buildResource } from './context.js';
 import { currentPlatform } from './platform.js';
-import { randomHex } from './record.js';
+import { randomHex } from './ids.js';
 import { watchProcess } from './lifecycle.js';
 import { errorType } from './scrub.js';
 import { SCOPE_NAME } from './attributes.js';

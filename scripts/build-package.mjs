@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+// Builds a thin clitel package (an adapter, @clitel/library) into one ESM file, run from the
+// package directory: `node ../../scripts/build-package.mjs [--max-bytes N]`.
+// - types: tsc --emitDeclarationOnly (the public .d.ts files, as before);
+// - code: esbuild bundles src/index.ts with @clitel/core's start-up gate inlined and tree-shaken,
+//   so a CLI loads one module instead of several at start-up; core's runtime, sender and proxy
+//   stay in @clitel/core (loaded through its package name, only when telemetry is on);
+// - the package's frameworks and other dependencies stay external;
+// - the bundle must stay within its size budget (default 40 kB).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const at = process.argv.indexOf('--max-bytes');
+const maxBytes = at > 0 ? Number(process.argv[at + 1]) : 40_000;
+const external = [...Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies })].filter((name) => name !== '@clitel/core');
+
+rmSync('dist', { recursive: true, force: true });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
+await build({
+  entryPoints: { index: 'src/index.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external: [...external, ...external.map((name) => `${name}/*`), '@clitel/core/runtime', '@clitel/core/proxy', '@opentelemetry/api'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const size = statSync('dist/index.js').size;
+process.stdout.write(`${size <= maxBytes ? 'ok  ' : 'OVER'} ${pkg.name} dist/index.js ${size} bytes (budget ${maxBytes})\n`);
+if (size > maxBytes) process.exit(1);
