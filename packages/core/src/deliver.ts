@@ -44,6 +44,7 @@ export function deliver(p: Prepared, record: SpoolRecord): void {
     spoolDir: config.paths.spoolDir,
     stateDir: config.paths.stateDir,
     deadlineMillis: 0,
+    lingerMillis: 0,
     caps: config.spoolCaps,
   };
   if (config.delivery === 'sync') sendSync(script, senderConfig, p.env, now);

@@ -2,7 +2,9 @@
 // The start-up path: decide consent with nothing but env and two small files, and load the
 // runtime (dist/runtime.cjs) only when telemetry is on. Every entry point returns a no-op on failure.
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TelemetryAction, TelemetryCommandResult, TelemetryOptions } from './types.js';
 import type { UsageOptions, UsagePoint } from './usage.js';
 import type { TelemetryCommandOptions } from './telemetry-command.js';
@@ -22,11 +24,25 @@ type Runtime = typeof import('./runtime.js');
  */
 const RUNTIME = '@clitel/core/runtime';
 
+/**
+ * Where Node's resolution would find core's runtime from this file, tried directly first (the
+ * general resolver costs about 2 ms on its first use): this file itself in core's dist, an adapter
+ * with its own nested copy of core, an adapter beside core in the same `@clitel` scope (npm, pnpm,
+ * workspaces). Anything else goes through `require.resolve`.
+ */
+function runtimeFile(): string {
+  for (const guess of ['./runtime.cjs', '../node_modules/@clitel/core/dist/runtime.cjs', '../../core/dist/runtime.cjs']) {
+    const file = fileURLToPath(new URL(guess, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return createRequire(import.meta.url).resolve(RUNTIME);
+}
+
 let runtime: { module: Runtime; distDir: string } | undefined;
 function loadRuntime(): { module: Runtime; distDir: string } {
   if (runtime == null) {
-    const require = createRequire(import.meta.url);
-    runtime = { module: require(RUNTIME) as Runtime, distDir: dirname(require.resolve(RUNTIME)) };
+    const file = runtimeFile();
+    runtime = { module: createRequire(import.meta.url)(file) as Runtime, distDir: dirname(file) };
   }
   return runtime;
 }

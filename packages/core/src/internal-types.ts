@@ -63,6 +63,8 @@ export interface SenderConfig {
   stateDir: string;
   /** The sender exits by this many milliseconds after its start, whatever happens. */
   deadlineMillis: number;
+  /** How long to wait for more entries once the spool is empty (0 in sync mode). */
+  lingerMillis: number;
   caps: SpoolCaps;
 }
 

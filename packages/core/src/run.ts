@@ -13,6 +13,7 @@ import { currentPlatform } from './platform.js';
 import { watchProcess } from './lifecycle.js';
 import { findPackageRoot } from './package-root.js';
 import { createEventLog } from './events.js';
+import { nowMillis, processStartMillis } from './clock.js';
 import { onModuleLoad } from './module-registry.js';
 
 /** Starts a run whose consent is already given (called by the gate). Never throws. */
@@ -27,14 +28,14 @@ export function startAdmittedRun(p: Prepared, options: TelemetryOptions): Adapte
 
 function createRun(p: Prepared, installationId: string, entryPath: string | undefined): AdapterRun {
   const { config } = p;
-  const start = performance.timeOrigin;
+  const start = processStartMillis();
   let schema = config.schema;
   let path: readonly string[] = [];
   let used: Readonly<Record<string, unknown>> = {};
   let error: unknown;
   let hasError = false;
   const runId = randomHex(16);
-  const now = (): number => performance.timeOrigin + performance.now();
+  const now = nowMillis;
   const events = createEventLog(runId, now);
   events.start();
   const stopListening = onModuleLoad((name, version) => events.moduleLoad(schema, name, version));

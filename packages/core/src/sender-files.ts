@@ -5,6 +5,11 @@ import { join } from 'node:path';
 
 /** A sender is never alive longer than this; a lock older than it is stale. */
 export const SENDER_DEADLINE_MILLIS = 30_000;
+/**
+ * A background sender waits this long for more runs after the spool is empty, holding its lock,
+ * so runs in quick succession find it alive and start no process of their own.
+ */
+export const SENDER_LINGER_MILLIS = 3_000;
 /** At most one spawn per window, unless the last sender already finished. */
 export const SPAWN_WINDOW_MILLIS = 3_000;
 /** Delivery in sync mode (CI) waits at most this long at exit. */

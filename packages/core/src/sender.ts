@@ -12,6 +12,12 @@ import { createExporter, exportSpans, serializeJson, toReadableSpans, type Expor
 import { createMetricExporter, exportMetrics, serializeMetricsJson, toResourceMetrics } from './export-metrics.js';
 
 const BATCH = 200;
+const LINGER_POLL_MILLIS = 200;
+
+/** Waits (the hard deadline timer still ends the process). */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -72,12 +78,26 @@ interface DrainResult {
   progressed: boolean;
 }
 
-/** Sends until the spool is empty, the deadline passes, delivery fails, or nothing more can go. */
+/** Waits up to `lingerMillis` (within the deadline) for the spool to hold entries again. */
+async function awaitMore(config: SenderConfig, deadline: number): Promise<boolean> {
+  const until = Math.min(Date.now() + config.lingerMillis, deadline - 1_000);
+  while (Date.now() < until) {
+    await sleep(LINGER_POLL_MILLIS);
+    if (listSpool(config.spoolDir).length > 0) return true;
+  }
+  return false;
+}
+
+/** Sends until the spool is empty (and stays so while lingering), the deadline passes, delivery fails, or nothing more can go. */
 async function drain(config: SenderConfig, deadline: number): Promise<DrainResult> {
   let progressed = false;
   for (;;) {
     const names = listSpool(config.spoolDir).slice(0, BATCH);
-    if (names.length === 0 || Date.now() >= deadline) return { ok: true, progressed };
+    if (Date.now() >= deadline) return { ok: true, progressed };
+    if (names.length === 0) {
+      if (await awaitMore(config, deadline)) continue;
+      return { ok: true, progressed };
+    }
     const batch: Entry[] = [];
     for (const name of names) {
       const record = readEntry(config.spoolDir, name);
@@ -107,10 +127,6 @@ function markDone(file: string): void {
   }
 }
 
-/** Waits, without keeping the process alive past its deadline timer. */
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** Failed rounds a sender retries itself (after a short wait) before leaving it to a later run. */
 const RETRIES_IN_PROCESS = 1;

@@ -12,6 +12,7 @@ import { randomHex } from './ids.js';
 import { watchProcess } from './lifecycle.js';
 import { errorType } from './scrub.js';
 import { SCOPE_NAME } from './attributes.js';
+import { nowMillis } from './clock.js';
 import { ATTR_CLITEL_FUNCTION, METRIC_MODULE_LOADS } from './usage-names.js';
 import { CLITEL_VERSION } from './version.js';
 
@@ -55,7 +56,7 @@ export function startAdmittedUsage(p: Prepared, options: UsageOptions, collect: 
   try {
     const installationId = admit(p, 'metrics');
     if (installationId == null) return NOOP_USAGE;
-    const start = performance.timeOrigin + performance.now();
+    const start = nowMillis();
     let done = false;
     const finish = (): void => {
       if (done) return;
@@ -69,7 +70,7 @@ export function startAdmittedUsage(p: Prepared, options: UsageOptions, collect: 
           resource: buildResource(p.config, { installationId: installationId || undefined, sessionId: randomHex(8) }, p.env, currentPlatform(), options.entryPath),
           scope: { name: SCOPE_NAME, version: CLITEL_VERSION },
           start,
-          end: performance.timeOrigin + performance.now(),
+          end: nowMillis(),
           points: filterPoints(points, options.allowedAttributes ?? []),
         };
         deliver(p, record);
