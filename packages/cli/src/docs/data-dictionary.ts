@@ -2,7 +2,8 @@
 // The data dictionary: every attribute a schema lets a run send, with examples and reasons, how to
 // look at it, how to opt out and how to ask for deletion. Generated from describeSchema(), so it
 // cannot drift from what the runtime filter allows.
-import { describeSchema, possibleValues, toolOptOutVar, type AttributeInfo, type OptionSchema, type Schema } from '@clitel/core';
+import { ATTR_CLITEL_RUN_ID, describeSchema, possibleValues, toolOptOutVar, type AttributeInfo, type OptionSchema, type Schema } from '@clitel/core';
+import { describeEvent } from './event-descriptions.js';
 
 /** Options of the generator. */
 export interface DataDictionaryOptions {
@@ -85,9 +86,11 @@ export function renderDataDictionary(schema: Schema, options: DataDictionaryOpti
     ...attributeTable(d.resource),
     '## Events',
     '',
+    `Events are recorded on the run's span. Every event carries ${code(ATTR_CLITEL_RUN_ID)}, the random id of its run.`,
+    '',
     '| event | attributes | when |',
     '|---|---|---|',
-    ...d.events.map((e) => `| ${code(e.name)} | ${e.attributes.length > 0 ? e.attributes.map((a) => code(a.key)).join(', ') : 'none'} | ${e.name === 'exception' ? 'the command threw an error (its type and scrubbed stack frames, never its message)' : 'the command reached this stage'} |`),
+    ...d.events.map((e) => `| ${code(e.name)} | ${e.attributes.length > 0 ? e.attributes.map((a) => code(a.key)).join(', ') : 'none'} | ${cell(describeEvent(e.name))} |`),
     '',
     ...d.events.flatMap((e) => (e.attributes.length > 0 ? [`Attributes of ${code(e.name)}:`, '', ...attributeTable(e.attributes)] : [])),
     '## What is never collected',
