@@ -35,8 +35,7 @@ function createRun(p: Prepared, installationId: string, entryPath: string | unde
   let error: unknown;
   let hasError = false;
   const runId = randomHex(16);
-  const now = nowMillis;
-  const events = createEventLog(runId, now);
+  const events = createEventLog(runId, nowMillis);
   events.start();
   const stopListening = onModuleLoad((name, version) => events.moduleLoad(schema, name, version));
   let done = false;
@@ -52,7 +51,7 @@ function createRun(p: Prepared, installationId: string, entryPath: string | unde
       const record = buildRecord({
         toolName: config.toolName,
         start,
-        end: now(),
+        end: nowMillis(),
         exitCode,
         filtered: filterRun(schema, path, used),
         errorType: hasError ? errorType(error) : undefined,
