@@ -1,137 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
 // @clitel/parseargs on a real node:util parseArgs CLI (test/fixtures/adapters/parseargs.mjs),
 // spawned against a real receiver. Every run is compared with the same CLI run with node's own
-// parseArgs and no telemetry (FIXTURE_PLAIN=1).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../helpers/receiver.js';
-import { harness, TOOL } from '../fixtures/adapters/harness.js';
+// parseArgs and no telemetry (FIXTURE_PLAIN=1). The shared adapter suite, with what parseArgs does
+// its own way: commands are positionals, and the tool writes its own help, without telemetry in it.
+import { describeAdapterSuite } from '../fixtures/adapters/suite.js';
+import { TOOL } from '../fixtures/adapters/harness.js';
 
-let receiver: Receiver;
-beforeAll(async () => { receiver = await startReceiver(); });
-afterAll(async () => { await receiver.close(); });
-const fx = harness('parseargs', () => receiver);
-
-describe('@clitel/parseargs on a real parseArgs CLI', () => {
-  it('records the command from the positionals and the options given, never defaults', async () => {
-    const { run, span } = await fx.spanOf(['greet', '--name', 'Ada']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toBe('Hello, Ada!\n');
-    expect(span.name).toBe('fx greet');
-    expect(span.status).toBe(0);
-    expect(span.attributes['process.executable.name']).toBe(TOOL);
-    expect(span.attributes['process.exit.code']).toBe(0);
-    expect(span.attributes['error.type']).toBeUndefined();
-    expect(span.attributes['clitel.command']).toBe('greet');
-    expect(span.attributes['clitel.options']).toEqual(['name']);
-    expect(Object.keys(span.attributes).filter((k) => k.startsWith('clitel.option.'))).toEqual([]);
-    expect(span.resource['service.name']).toBe(TOOL);
-    expect(span.resource['service.version']).toBe('1.0.0');
-    expect(receiver.allBytes().includes('Ada')).toBe(false);
-  });
-
-  it('records allowlisted option values and _other outside the list', async () => {
-    const { run, span } = await fx.spanOf(['greet', '--name', 'Ada', '--lang', 'fr', '--loud', '--verbose']);
-    expect(run.stdout).toBe('BONJOUR, ADA!\n');
-    expect(run.stderr).toBe('fx: verbose\n');
-    expect(span.attributes['clitel.options']).toEqual(['lang', 'loud', 'name', 'verbose']);
-    expect(span.attributes['clitel.option.lang']).toBe('fr');
-    expect(span.attributes['clitel.option.loud']).toBe(true);
-    const other = await fx.spanOf(['greet', '--name=Bo', '--lang=de']);
-    expect(other.span.attributes['clitel.option.lang']).toBe('_other');
-  });
-
-  it('records a nested command from two positionals, never the operand after it', async () => {
-    const { run, span } = await fx.spanOf(['remote', 'add', 'origin', '--url', 'https://example.com/a.git']);
-    expect(run.stdout).toBe('Added origin at https://example.com/a.git\n');
-    expect(span.name).toBe('fx remote add');
-    expect(span.attributes['clitel.command']).toBe('remote add');
-    expect(span.attributes['clitel.options']).toEqual(['url']);
-    expect(span.attributes['clitel.option.url']).toBeUndefined();
-    expect((await fx.spanOf(['remote', 'remove', 'origin'])).span.name).toBe('fx remote remove');
-    const bytes = receiver.allBytes();
-    expect(bytes.includes('origin')).toBe(false);
-    expect(bytes.includes('example.com')).toBe(false);
-  });
-
-  it('records positionals that name no command as _unknown', async () => {
-    const { run, span } = await fx.spanOf(['frobnicate', 'hunter2']);
-    expect(run.code).toBe(1);
-    expect(span.name).toBe('fx _unknown');
-    expect(span.status).toBe(2);
-    expect(span.attributes['error.type']).toBe('1');
-    expect((await fx.spanOf(['remote', 'frob'])).span.name).toBe('fx _unknown');
-    const bytes = receiver.allBytes();
-    expect(bytes.includes('frobnicate')).toBe(false);
-    expect(bytes.includes('hunter2')).toBe(false);
-  });
-
-  it('records node\'s parse error with its class, under the command it was given for', async () => {
-    const { run, span } = await fx.spanOf(['greet', '--secret', 'hunter2', '--name', 'x']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^fx: Unknown option '--secret'/);
-    expect(span.name).toBe('fx greet');
-    expect(span.attributes['process.exit.code']).toBe(2);
-    expect(span.attributes['error.type']).toBe('TypeError');
-    expect(span.attributes['clitel.options']).toEqual(['name']);
-    expect(receiver.allBytes().includes('hunter2')).toBe(false);
-  });
-
-  it('records --help and --version with exit code 0', async () => {
-    const sub = await fx.spanOf(['remote', 'add', '--help']);
-    expect(sub.run.code).toBe(0);
-    expect(sub.run.stdout).toBe('Usage: fx remote add <name> [--url <url>]\n');
-    expect(sub.span.name).toBe('fx remote add');
-    expect(sub.span.attributes['clitel.options']).toEqual(['help']);
-    const root = await fx.spanOf(['-h']);
-    expect(root.span.name).toBe(TOOL);
-    const version = await fx.spanOf(['--version']);
-    expect(version.run.stdout).toBe('1.0.0\n');
-    expect(version.span.name).toBe(TOOL);
-    expect(version.span.attributes['process.exit.code']).toBe(0);
-  });
-
-  it('records a thrown error with its class and scrubbed frames, never its message', async () => {
-    const { run, span } = await fx.spanOf(['fail']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('secret.key');
-    expect(span.name).toBe('fx fail');
-    expect(span.attributes['error.type']).toBe('Error');
-    const exception = span.events.find((e) => e.name === 'exception');
-    expect(exception?.attributes['exception.type']).toBe('Error');
-    expect(String(exception?.attributes['exception.stacktrace'])).toMatch(/^Error\n {4}at main \(test\/fixtures\/adapters\/parseargs\.mjs:\d+:\d+\)/);
-    expect(receiver.allBytes().includes('secret.key')).toBe(false);
-  });
-
-  it('runs the telemetry command helper without recording it', async () => {
-    const before = receiver.spans().length;
-    const status = await fx.run(['telemetry', 'status']);
-    expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(/^Telemetry for fx is on/);
-    const home = fx.home();
-    const disable = await fx.run(['telemetry', 'disable'], { home });
-    expect(disable.stdout).toMatch(/^Telemetry disabled for fx/);
-    const after = await fx.run(['greet', '--name', 'x'], { home });
-    expect(after.code).toBe(0);
-    const enable = await fx.run(['telemetry', 'enable', '--all'], { home });
-    expect(enable.stdout).toMatch(/^Telemetry enabled for every clitel tool/);
-    const wrong = await fx.run(['telemetry', 'frob']);
-    expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/^fx: usage: fx telemetry status\|enable\|disable\|reset/);
-    expect(receiver.spans().length).toBe(before);
-  });
-
-  it('changes nothing when HOME is unwritable and the endpoint is closed', async () => {
-    await fx.expectBrokenWorldUnchanged(['greet', '--name', 'x']);
-    await fx.expectBrokenWorldUnchanged(['fail']);
-  });
-
-  it('sends nothing and changes nothing when DO_NOT_TRACK=1', async () => {
-    const before = receiver.requests.length;
-    const plain = await fx.run(['greet', '--name', 'x'], { plain: true });
-    const off = await fx.run(['greet', '--name', 'x'], { env: { DO_NOT_TRACK: '1' } });
-    expect(off.stdout).toBe(plain.stdout);
-    expect(off.stderr).toBe(plain.stderr);
-    expect(off.code).toBe(plain.code);
-    expect(receiver.requests.length).toBe(before);
-  });
+describeAdapterSuite('parseargs', {
+  title: '@clitel/parseargs on a real parseArgs CLI',
+  nested: { title: 'records a nested command from two positionals, never the operand after it' },
+  unknown: {
+    title: 'records positionals that name no command as _unknown',
+    root: { args: ['frobnicate', 'hunter2'], code: 1, stderr: 'fx: unknown command frobnicate hunter2\n', attributes: { 'error.type': '1' } },
+    below: [['remote', 'frob']],
+  },
+  parseErrors: {
+    title: 'records node\'s parse error with its class, under the command it was given for',
+    cases: [{
+      args: ['greet', '--secret', 'hunter2', '--name', 'x'], code: 2, stderr: /^fx: Unknown option '--secret'/, name: 'fx greet',
+      attributes: { 'error.type': 'TypeError', 'clitel.options': ['name'] }, secrets: ['hunter2'],
+    }],
+  },
+  help: [
+    { args: ['remote', 'add', '--help'], stdout: 'Usage: fx remote add <name> [--url <url>]\n', name: 'fx remote add', attributes: { 'clitel.options': ['help'] } },
+    { args: ['-h'], name: TOOL, attributes: { 'clitel.options': ['help'] } },
+  ],
+  version: '1.0.0\n',
+  failStack: /^Error\n {4}at main \(test\/fixtures\/adapters\/parseargs\.mjs:\d+:\d+\)/,
+  telemetryMisuse: { code: 2, stderr: /^fx: usage: fx telemetry status\|enable\|disable\|reset/ },
 });

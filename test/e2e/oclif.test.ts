@@ -7,6 +7,7 @@ import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { REPO, runCli, type CliResult } from '../helpers/run-cli.js';
 import { noticedHome } from '../helpers/acme.js';
 import type { DecodedSpan } from '../helpers/otlp-decode.js';
+import { expectSucceededSpan } from '../fixtures/adapters/harness.js';
 
 const CLI = join(REPO, 'test/fixtures/oclif/bin/run.js');
 const TOOL = 'acme-oclif';
@@ -37,17 +38,10 @@ describe('@clitel/oclif on a real oclif CLI', () => {
     const { run, span } = await spanOf(['deploy', 'web', '--env', 'prod', '--token', 'tok_123', '-f']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('Deployed web to prod in eu-west-1 (forced)\nacme-oclif: postrun\n');
-    expect(span.name).toBe('acme-oclif deploy');
-    expect(span.status).toBe(0);
-    expect(span.attributes['process.executable.name']).toBe(TOOL);
-    expect(span.attributes['process.exit.code']).toBe(0);
-    expect(span.attributes['error.type']).toBeUndefined();
-    expect(span.attributes['clitel.command']).toBe('deploy');
+    expectSucceededSpan(span, { tool: TOOL, version: '2.0.1', command: 'deploy' });
     expect(span.attributes['clitel.options']).toEqual(['env', 'force', 'token']);
     expect(span.attributes['clitel.option.env']).toBe('prod');
     expect(Object.keys(span.attributes).filter((k) => k.startsWith('clitel.option.'))).toEqual(['clitel.option.env']);
-    expect(span.resource['service.name']).toBe(TOOL);
-    expect(span.resource['service.version']).toBe('2.0.1');
     expect(receiver.allBytes().includes('tok_123')).toBe(false);
   });
 
