@@ -9,6 +9,7 @@ import type { RunRecord } from './internal-types.js';
 
 const record = (name: string): RunRecord => ({ v: 1, resource: {}, traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), name, start: 1, end: 2, status: 0, attributes: {}, events: [] });
 const dir = () => mkdtempSync(join(tmpdir(), 'clitel-spool-'));
+const nameOf = (d: string, entry: string): string | undefined => (readEntry(d, entry) as RunRecord | undefined)?.name;
 
 describe('spool', () => {
   it('appends entries that list oldest first and read back', () => {
@@ -16,7 +17,7 @@ describe('spool', () => {
     appendToSpool(d, record('b'), 2_000);
     appendToSpool(d, record('a'), 1_000);
     const names = listSpool(d);
-    expect(names.map((n) => readEntry(d, n)?.name)).toEqual(['a', 'b']);
+    expect(names.map((n) => nameOf(d, n))).toEqual(['a', 'b']);
     expect(readdirSync(d).some((n) => n.endsWith('.tmp'))).toBe(false);
   });
   it('removes a corrupt entry when reading it', () => {
@@ -29,11 +30,11 @@ describe('spool', () => {
     const d = dir();
     for (let i = 1; i <= 5; i++) appendToSpool(d, record(`r${i}`), i * 1000);
     expect(enforceCaps(d, { maxEntries: 3, maxBytes: 1e9, maxAgeMillis: 1e12 }, 10_000)).toBe(2);
-    expect(listSpool(d).map((n) => readEntry(d, n)?.name)).toEqual(['r3', 'r4', 'r5']);
+    expect(listSpool(d).map((n) => nameOf(d, n))).toEqual(['r3', 'r4', 'r5']);
     expect(enforceCaps(d, { maxEntries: 10, maxBytes: 1e9, maxAgeMillis: 6_500 }, 10_000)).toBe(1);
     const size = JSON.stringify(record('r5')).length;
     expect(enforceCaps(d, { maxEntries: 10, maxBytes: size, maxAgeMillis: 1e12 }, 10_000)).toBe(1);
-    expect(listSpool(d).map((n) => readEntry(d, n)?.name)).toEqual(['r5']);
+    expect(listSpool(d).map((n) => nameOf(d, n))).toEqual(['r5']);
   });
   it('treats a missing spool as empty', () => {
     expect(listSpool('/nonexistent/clitel')).toEqual([]);
