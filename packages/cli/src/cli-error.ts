@@ -16,6 +16,7 @@ export type CliErrorCode =
   | 'clitel.schema.invalid'
   | 'clitel.clickhouse.unreachable'
   | 'clitel.clickhouse.query'
+  | 'clitel.clickhouse.no-tables'
   | 'clitel.init.no-package'
   | 'clitel.init.no-framework'
   | 'clitel.collector.unavailable';

@@ -13,22 +13,13 @@ import type { SpanRow } from '../src/otlp/span-row.js';
 import type { Report } from '../src/types.js';
 import { generateRuns, toOtlpRequests } from './helpers/dataset.js';
 import { runClitel } from './helpers/clitel-process.js';
+import { CLICKHOUSE_SKIP_REASON, CLICKHOUSE_URL, clickhouseReachable } from './helpers/clickhouse-server.js';
 
-const URL_ = process.env.CLITEL_CLICKHOUSE_URL;
+const URL_ = CLICKHOUSE_URL;
 const TABLE = `clitel_test_${process.pid}`;
 const LAST_DAY = '2026-03-31';
 
-async function reachable(): Promise<boolean> {
-  if (URL_ == null || URL_ === '') return false;
-  const client = createClient({ url: URL_, request_timeout: 3_000 });
-  try {
-    return (await client.ping()).success;
-  } finally {
-    await client.close();
-  }
-}
-
-const server = await reachable();
+const server = await clickhouseReachable('the clitel report --clickhouse server tests');
 
 const q = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const map = (m: Record<string, string>): string => `map(${Object.entries(m).flatMap(([k, v]) => [q(k), q(v)]).join(', ') || ''})`;
@@ -38,7 +29,7 @@ function values(r: SpanRow): string {
     ${map(r.resourceAttributes)}, ${q(r.scopeName)}, ${q(r.scopeVersion)}, ${map(r.spanAttributes)}, ${r.durationNs.toString()}, ${q(r.statusCode)}, '', [], [], [])`;
 }
 
-describe.skipIf(!server)(`clitel report --clickhouse (needs a ClickHouse server at CLITEL_CLICKHOUSE_URL${URL_ == null ? ', which is not set' : ''})`, () => {
+describe.skipIf(!server)(`clitel report --clickhouse (${CLICKHOUSE_SKIP_REASON})`, () => {
   let client: ClickHouseClient;
   let dir: string;
   let rows: SpanRow[];
