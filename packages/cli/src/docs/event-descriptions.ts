@@ -1,14 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // What each span event of a run means, for the data dictionary. describeSchema() lists the events
 // and their attributes but carries no description of when each is recorded, so the wording lives
-// here, keyed by event name. The names are local copies: @clitel/core exports only EVENT_EXCEPTION.
-import { EVENT_EXCEPTION } from '@clitel/core';
-
-/** Event names @clitel/core records (see packages/core/src/events.ts). */
-export const EVENT_START = 'start';
-export const EVENT_PROGRESS = 'progress';
-export const EVENT_MODULE_LOAD = 'module-load';
-export const EVENT_END = 'end';
+// here, keyed by event name.
+import { EVENT_END, EVENT_EXCEPTION, EVENT_MODULE_LOAD, EVENT_PROGRESS, EVENT_START } from '@clitel/core';
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   [EVENT_START]: 'the run began (one per run)',
