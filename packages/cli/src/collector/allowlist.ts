@@ -4,7 +4,8 @@
 import { ATTR_CLITEL_COMMAND, OTHER_VALUE, UNKNOWN_COMMAND, describeSchema } from '@clitel/core';
 import type { Schema } from '@clitel/core';
 import { ID_SHAPES } from './patterns.js';
-import { REQUIRED_RESOURCE_KEYS } from './semconv.js';
+import { ATTR_SERVICE_NAME, REQUIRED_RESOURCE_KEYS } from './semconv.js';
+import { deriveClientAllowlist, type ClientAllowlist } from './client-metrics.js';
 
 /** A key whose values come from a closed list, and what replaces anything else. */
 export interface ClosedSet {
@@ -40,6 +41,8 @@ export interface Allowlist {
   idShapes: IdShape[];
   /** Every value the schema documents (examples and closed sets), by key, for checks. */
   knownValues: Map<string, string[]>;
+  /** What the client metrics pipeline (library usage, service heartbeats) lets through. */
+  clients: ClientAllowlist;
 }
 
 /** Reads the allowlist from the schema's description. */
@@ -68,6 +71,8 @@ export function deriveAllowlist(schema: Schema): Allowlist {
   for (const info of [...d.resource, ...d.span, ...d.events.flatMap((e) => e.attributes)]) {
     knownValues.set(info.key, unique([...(knownValues.get(info.key) ?? []), ...info.examples, ...(info.values ?? [])]));
   }
+  const clients = deriveClientAllowlist(schema, resourceKeys);
+  knownValues.set(ATTR_SERVICE_NAME, unique([...(knownValues.get(ATTR_SERVICE_NAME) ?? []), ...clients.services]));
   return {
     tool: schema.tool,
     spanNames: unique([...d.spanNames, unknownSpanName]),
@@ -81,6 +86,7 @@ export function deriveAllowlist(schema: Schema): Allowlist {
     closedSets,
     idShapes,
     knownValues,
+    clients,
   };
 }
 

@@ -9,7 +9,8 @@ import * as C from './components.js';
 import { BLOCKED_PATTERNS } from './patterns.js';
 import { DENIED_KEYS } from './denied-keys.js';
 import { ATTR_OS_TYPE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME } from './semconv.js';
-import { attributePath, escapeRegex, exactlyOneOf, ottlString } from './ottl.js';
+import { clientComments, clientFilterConfig, clientRedactionConfig, clientTransformConfig } from './client-pipeline.js';
+import { attributePath, closedSetStatement, escapeRegex, exactlyOneOf, idShapeStatement, ottlString } from './ottl.js';
 
 /** A built file: its tree and comments keyed by dotted path (`processors.batch`). */
 export interface BuiltConfig {
@@ -22,6 +23,7 @@ const MIB = 1024 * 1024;
 /** Builds base.yaml for a schema. */
 export function buildBase(allow: Allowlist, options: ResolvedCollectorConfigOptions): BuiltConfig {
   const tracesProcessors = [C.PROCESSOR_MEMORY_LIMITER, C.PROCESSOR_FILTER, C.PROCESSOR_RESOURCE, C.PROCESSOR_ATTRIBUTES, C.PROCESSOR_REDACTION, C.PROCESSOR_TRANSFORM, C.PROCESSOR_BATCH];
+  const clientProcessors = [C.PROCESSOR_MEMORY_LIMITER, C.PROCESSOR_FILTER_CLIENTS, C.PROCESSOR_RESOURCE, C.PROCESSOR_ATTRIBUTES, C.PROCESSOR_REDACTION_CLIENTS, C.PROCESSOR_TRANSFORM_CLIENTS, C.PROCESSOR_BATCH];
   const config: Record<string, ConfigValue> = {
     receivers: {
       [C.RECEIVER_OTLP]: {
@@ -45,6 +47,9 @@ export function buildBase(allow: Allowlist, options: ResolvedCollectorConfigOpti
         summary: 'silent',
       },
       [C.PROCESSOR_TRANSFORM]: transformConfig(allow, options),
+      [C.PROCESSOR_FILTER_CLIENTS]: clientFilterConfig(allow),
+      [C.PROCESSOR_REDACTION_CLIENTS]: clientRedactionConfig(allow),
+      [C.PROCESSOR_TRANSFORM_CLIENTS]: clientTransformConfig(allow, options),
       [C.PROCESSOR_BATCH]: { send_batch_size: 1024, send_batch_max_size: 2048, timeout: '5s' },
     },
     connectors: {
@@ -67,21 +72,23 @@ export function buildBase(allow: Allowlist, options: ResolvedCollectorConfigOpti
       pipelines: {
         [C.PIPELINE_TRACES]: { receivers: [C.RECEIVER_OTLP], processors: tracesProcessors, exporters: [C.EXPORTER_DEBUG, C.CONNECTOR_SPAN_METRICS] },
         [C.PIPELINE_METRICS]: { receivers: [C.CONNECTOR_SPAN_METRICS], processors: [C.PROCESSOR_MEMORY_LIMITER, C.PROCESSOR_FILTER, C.PROCESSOR_BATCH], exporters: [C.EXPORTER_DEBUG] },
+        [C.PIPELINE_CLIENT_METRICS]: { receivers: [C.RECEIVER_OTLP], processors: clientProcessors, exporters: [C.EXPORTER_DEBUG] },
       },
     },
   };
   const comments: Record<string, string> = {
     receivers: ` OTLP over HTTP and gRPC. A run is one small span, so requests are capped at ${options.maxRequestMib} MiB; client\n metadata (headers) is not kept. Set CLITEL_OTLP_HTTP_ENDPOINT / CLITEL_OTLP_GRPC_ENDPOINT to listen elsewhere.`,
     [`processors.${C.PROCESSOR_MEMORY_LIMITER}`]: ' First in every pipeline: refuses data (HTTP 503, retried by clients) before memory runs out.',
-    [`processors.${C.PROCESSOR_FILTER}`]: ` Drops spans that are not a run of ${allow.tool} (service, executable, kind, root span, distro),\n span events the schema does not name, and metrics that do not come from span_metrics.`,
-    [`processors.${C.PROCESSOR_RESOURCE}`]: ' Deletes identifying resource keys by name (host, process, user, address, device, cloud), even if a client sends them.',
-    [`processors.${C.PROCESSOR_ATTRIBUTES}`]: ' The same for span attributes.',
+    [`processors.${C.PROCESSOR_FILTER}`]: ` Drops spans that are not a run of ${allow.tool} (service, executable, kind, root span, distro),\n span events the schema does not name, and, in the span_metrics pipeline, metrics that do not come from\n span_metrics.`,
+    [`processors.${C.PROCESSOR_RESOURCE}`]: ' Deletes identifying resource keys by name (host, process, user, address, device, cloud), even if a client sends them.\n Used by the traces and the client metrics pipelines.',
+    [`processors.${C.PROCESSOR_ATTRIBUTES}`]: ' The same for span and metric data-point attributes.',
     [`processors.${C.PROCESSOR_REDACTION}`]: ' Fail-closed allowlist: exactly the keys the schema and resource can produce; every other key is deleted\n (resource, scope, span and span-event attributes). Values of allowed keys are masked (****) where a\n blocked pattern matches: secrets, e-mails, home paths, IPs, MACs, UUID-like ids. The generated ids are\n ignored here and checked by exact shape in transform instead. summary: silent adds no attributes.',
     [`processors.${C.PROCESSOR_TRANSFORM}`]: ' Span names outside the schema become "' + allow.unknownSpanName + '"; values outside a closed list become\n _unknown / _other; ids of the wrong shape are deleted; status message and trace state are cleared;\n strings are truncated and attribute counts limited.',
+    ...clientComments(allow, { filter: C.PROCESSOR_FILTER_CLIENTS, redaction: C.PROCESSOR_REDACTION_CLIENTS, transform: C.PROCESSOR_TRANSFORM_CLIENTS }),
     [`processors.${C.PROCESSOR_BATCH}`]: ' Last, after everything that drops data.',
     connectors: ' span_metrics (the current name; spanmetrics is a deprecated alias): run counts and duration histograms\n per command, version, OS and exit code (plus service.name, span.name, span.kind, status.code).',
     exporters: ' The base only prints counts. Pick a backend with an overlay: --config base.yaml --config overlay-<backend>.yaml',
-    service: ' Overlays replace the exporter lists below whole (the collector merges maps, not lists).',
+    service: ' Overlays replace the exporter lists below whole (the collector merges maps, not lists). metrics gets the\n span_metrics run counts; metrics/clients gets the OTLP metrics clients send (library usage, service heartbeats).',
   };
   return { config, comments };
 }
@@ -115,14 +122,8 @@ function transformConfig(allow: Allowlist, options: ResolvedCollectorConfigOptio
   statements.span.push(`set(span.name, ${ottlString(allow.unknownSpanName)}) where not IsMatch(span.name, ${ottlString(exactlyOneOf(allow.spanNames))})`);
   statements.span.push('set(span.status.message, "") where span.status.message != ""');
   statements.span.push('set(span.trace_state, "") where span.trace_state != ""');
-  for (const set of allow.closedSets) {
-    const path = attributePath(set.level, set.key);
-    statements[set.level].push(`set(${path}, ${ottlString(set.fallback)}) where ${path} != nil and not IsMatch(${path}, ${ottlString(exactlyOneOf(set.values))})`);
-  }
-  for (const id of allow.idShapes) {
-    const path = attributePath(id.level, id.key);
-    statements[id.level].push(`delete_key(${id.level}.attributes, ${ottlString(id.key)}) where ${path} != nil and not IsMatch(${path}, ${ottlString(id.pattern)})`);
-  }
+  for (const set of allow.closedSets) statements[set.level].push(closedSetStatement(set));
+  for (const id of allow.idShapes) statements[id.level].push(idShapeStatement(id));
   const resourcePriority = [ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION];
   const spanPriority = [ATTR_PROCESS_EXIT_CODE, ATTR_CLITEL_COMMAND];
   statements.resource.push(`truncate_all(resource.attributes, ${options.maxValueBytes})`);

@@ -24,7 +24,9 @@ describe('checkCollectorConfig', () => {
     for (const file of overlays) expect(checkCollectorConfig(mergeConfmap(base, parse(files[file]))), file).toEqual([]);
     const both = mergeConfmap(mergeConfmap(base, parse(files['overlay-clickhouse.yaml'])), parse(files['overlay-prometheus.yaml']));
     expect(checkCollectorConfig(both)).toEqual([]);
-    expect((both as { service: { pipelines: Record<string, { exporters: string[] }> } }).service.pipelines).toMatchObject({ traces: { exporters: ['clickhouse', 'span_metrics'] }, metrics: { exporters: ['prometheus'] } });
+    expect((both as { service: { pipelines: Record<string, { exporters: string[] }> } }).service.pipelines).toMatchObject({ traces: { exporters: ['clickhouse', 'span_metrics'] }, metrics: { exporters: ['prometheus'] }, 'metrics/clients': { exporters: ['clickhouse'] } });
+    const reversed = mergeConfmap(mergeConfmap(base, parse(files['overlay-prometheus.yaml'])), parse(files['overlay-clickhouse.yaml']));
+    expect(reversed).toEqual(both);
   });
 
   it('merges maps and replaces lists, as the collector does', () => {
@@ -57,6 +59,14 @@ describe('checkCollectorConfig', () => {
   it('flags a processor order that lets data through before the limiter or after the batch', () => {
     const moved = withOverlay('service: { pipelines: { metrics: { processors: [batch, memory_limiter] } } }');
     expect(checkCollectorConfig(moved)).toEqual(expect.arrayContaining(['service.pipelines.metrics.processors: memory_limiter must come first', 'service.pipelines.metrics.processors: batch must come last']));
+  });
+
+  it('checks metric statements by context', () => {
+    const metric = (statement: string, context: string): string[] =>
+      checkCollectorConfig(withOverlay(`processors: { transform/clients: { metric_statements: [{ context: ${context}, statements: ['${statement}'] }] } }`));
+    expect(metric('truncate_all(datapoint.attributes, 10)', 'datapoint')).toEqual([]);
+    expect(metric('truncate_all(datapoint.attributes, 10)', 'resource').join()).toMatch(/path datapoint\.… is not available in the resource context/);
+    expect(metric('truncate_all(span.attributes, 10)', 'span').join()).toMatch(/"span" is not allowed in metric_statements/);
   });
 
   it('flags OTTL with unknown functions, wrong contexts or paths, and allow_all_keys', () => {

@@ -11,6 +11,9 @@ export const PROCESSOR_ATTRIBUTES = 'attributes/drop-identifying';
 export const PROCESSOR_REDACTION = 'redaction/allowlist';
 export const PROCESSOR_TRANSFORM = 'transform/limits';
 export const PROCESSOR_BATCH = 'batch';
+export const PROCESSOR_FILTER_CLIENTS = 'filter/clients';
+export const PROCESSOR_REDACTION_CLIENTS = 'redaction/clients';
+export const PROCESSOR_TRANSFORM_CLIENTS = 'transform/clients';
 export const CONNECTOR_SPAN_METRICS = 'span_metrics';
 export const EXPORTER_DEBUG = 'debug';
 export const EXPORTER_CLICKHOUSE = 'clickhouse';
@@ -20,6 +23,8 @@ export const EXPORTER_PROMETHEUS = 'prometheus';
 
 export const PIPELINE_TRACES = 'traces';
 export const PIPELINE_METRICS = 'metrics';
+/** Library usage counters and service heartbeats received over OTLP. */
+export const PIPELINE_CLIENT_METRICS = 'metrics/clients';
 
 /** span_metrics' own per-collector dimension, excluded so series do not split by collector. */
 export const SPAN_METRICS_INSTANCE_DIMENSION = 'collector.instance.id';
@@ -35,9 +40,9 @@ export const ENV_VARS: Readonly<Record<string, { fallback: string | undefined; m
   CLICKHOUSE_DATABASE: { fallback: 'clitel', meaning: 'database (created when missing)', file: 'overlay-clickhouse.yaml' },
   CLICKHOUSE_USER: { fallback: 'default', meaning: 'ClickHouse user', file: 'overlay-clickhouse.yaml' },
   CLICKHOUSE_PASSWORD: { fallback: '', meaning: 'ClickHouse password', file: 'overlay-clickhouse.yaml' },
-  CLITEL_OTLP_EXPORT_ENDPOINT: { fallback: undefined, meaning: 'vendor OTLP/HTTP base URL (`/v1/traces` is appended)', file: 'overlay-otlp-http.yaml' },
+  CLITEL_OTLP_EXPORT_ENDPOINT: { fallback: undefined, meaning: 'vendor OTLP/HTTP base URL (`/v1/traces` and `/v1/metrics` are appended)', file: 'overlay-otlp-http.yaml' },
   CLITEL_OTLP_EXPORT_HEADER: { fallback: 'authorization', meaning: 'name of the vendor auth header', file: 'overlay-otlp-http.yaml' },
   CLITEL_OTLP_EXPORT_TOKEN: { fallback: undefined, meaning: 'value of the vendor auth header', file: 'overlay-otlp-http.yaml' },
-  CLITEL_FILE_PATH: { fallback: '/var/lib/clitel/spans.jsonl', meaning: 'JSON-lines file (rotated)', file: 'overlay-file.yaml' },
+  CLITEL_FILE_PATH: { fallback: '/var/lib/clitel/spans.jsonl', meaning: 'JSON-lines file of spans and client metrics (rotated)', file: 'overlay-file.yaml' },
   CLITEL_PROMETHEUS_ENDPOINT: { fallback: '0.0.0.0:8889', meaning: 'where /metrics is served', file: 'overlay-prometheus.yaml' },
 };

@@ -14,14 +14,15 @@ export function toJsRegExp(pattern: string): RegExp {
 /** Problems where the fixed patterns collide with the schema (empty when none). */
 export function findCollisions(allow: Allowlist): string[] {
   const problems: string[] = [];
+  const keys = [...new Set([...allow.allowedKeys, ...allow.clients.allowedKeys])];
   for (const denied of DENIED_KEYS) {
     const re = toJsRegExp(denied.pattern);
-    for (const key of allow.allowedKeys) if (re.test(key)) problems.push(`key ${key} would be deleted by the denied-key pattern ${denied.pattern}`);
+    for (const key of keys) if (re.test(key)) problems.push(`key ${key} would be deleted by the denied-key pattern ${denied.pattern}`);
   }
   const ids = new Set(allow.idShapes.map((s) => s.key));
   for (const blocked of BLOCKED_PATTERNS) {
     const re = toJsRegExp(blocked.pattern);
-    for (const key of allow.allowedKeys) if (re.test(key)) problems.push(`key ${key} matches the blocked pattern "${blocked.name}"`);
+    for (const key of keys) if (re.test(key)) problems.push(`key ${key} matches the blocked pattern "${blocked.name}"`);
     for (const [key, values] of allow.knownValues) {
       if (ids.has(key)) continue;
       for (const value of values) if (re.test(value)) problems.push(`value ${JSON.stringify(value)} of ${key} would be masked by the blocked pattern "${blocked.name}"`);

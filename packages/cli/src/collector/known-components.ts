@@ -77,6 +77,7 @@ export const ENUM_KEYS: Readonly<Record<string, Keys>> = {
 export const OTTL_CONTEXTS: Readonly<Record<string, Keys>> = {
   trace_statements: ['resource', 'scope', 'span', 'spanevent'],
   trace_conditions: ['resource', 'scope', 'span', 'spanevent'],
+  metric_statements: ['resource', 'scope', 'metric', 'datapoint'],
   metric_conditions: ['resource', 'scope', 'metric', 'datapoint'],
 };
 

@@ -27,8 +27,8 @@ function groupItems(groups: unknown, key: 'statements' | 'conditions'): string[]
 
 const transform = processors['transform/limits'];
 const filter = processors['filter/clitel'];
-const statements = groupItems(transform.trace_statements, 'statements');
-const conditions = [...groupItems(filter.trace_conditions, 'conditions'), ...groupItems(filter.metric_conditions, 'conditions')];
+const statements = [...groupItems(transform.trace_statements, 'statements'), ...groupItems(processors['transform/clients'].metric_statements, 'statements')];
+const conditions = [...groupItems(filter.trace_conditions, 'conditions'), ...groupItems(filter.metric_conditions, 'conditions'), ...groupItems(processors['filter/clients'].metric_conditions, 'conditions')];
 const redaction = processors['redaction/allowlist'];
 const keyPatterns = [
   ...(processors['resource/drop-identifying'].attributes as { pattern: string }[]),
@@ -43,6 +43,7 @@ function regexFor(target: string): RE2JS {
 
 describe('RE2 compilation', () => {
   it('compiles every blocked value pattern', () => {
+    expect(processors['redaction/clients'].blocked_values).toEqual(redaction.blocked_values);
     const patterns = (redaction.blocked_values as string[]).map(unescapeConfmap);
     expect(patterns.length).toBeGreaterThan(10);
     for (const pattern of patterns) expect(() => RE2JS.compile(pattern), pattern).not.toThrow();
@@ -56,6 +57,7 @@ describe('RE2 compilation', () => {
   it('compiles every IsMatch pattern in transform and filter', () => {
     const found = ottlRegexes([...statements, ...conditions]);
     expect(found.length).toBeGreaterThanOrEqual(6);
+    for (const target of ['metric.name', 'resource.attributes["service.name"]']) expect(found.map((r) => r.target), target).toContain(target);
     for (const { regex } of found) expect(() => RE2JS.compile(regex), regex).not.toThrow();
   });
 
@@ -114,7 +116,7 @@ describe('allowlist patterns accept exactly the schema', () => {
 
   it('never deletes an allowed key by name, and does delete identifying ones', () => {
     const compiled = keyPatterns.map((p) => RE2JS.compile(p));
-    const allowed = redaction.allowed_keys as string[];
+    const allowed = [...(redaction.allowed_keys as string[]), ...(processors['redaction/clients'].allowed_keys as string[])];
     for (const key of allowed) expect(compiled.some((re) => re.test(key)), key).toBe(false);
     for (const key of ['host.name', 'host.id', 'host.ip', 'process.command_args', 'process.command_line', 'process.owner', 'process.pid', 'process.executable.path', 'user.name', 'user.email', 'client.address', 'service.instance.id', 'os.description']) {
       expect(compiled.some((re) => re.test(key)), key).toBe(true);
