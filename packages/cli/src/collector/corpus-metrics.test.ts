@@ -14,17 +14,16 @@ import { RE2JS } from 're2js';
 import { ATTR_CLITEL_FUNCTION, ATTR_ERROR_TYPE, METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, type Schema } from '@clitel/core';
 import { generateCollectorConfig } from './index.js';
 import { unescapeConfmap } from './confmap.js';
+import { redactionModel, type Attrs, type RedactionConfig } from '../../test/helpers/redaction-model.js';
 import { SERVICE_METRIC_KEYS, SERVICE_METRIC_NAMES, SERVICE_RESOURCE_KEYS } from './client-metrics.js';
 
-type Attrs = Record<string, unknown>;
 interface ModelMetrics { resource: Attrs; metrics: { name: string; points: Attrs[] }[] }
 
 const acme = JSON.parse(readFileSync(new URL('../../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
 const schema: Schema = { ...acme, modules: ['acme-plugin'] };
 const processors = (parse(generateCollectorConfig(schema)['base.yaml']) as { processors: Record<string, Record<string, unknown>> }).processors;
 const pipelineOrder = (parse(generateCollectorConfig(schema)['base.yaml']) as { service: { pipelines: Record<string, { processors: string[] }> } }).service.pipelines['metrics/clients'].processors;
-const redaction = processors['redaction/clients'] as { allowed_keys: string[]; ignored_keys: string[]; blocked_values: string[]; redact_all_types: boolean };
-const blocked = redaction.blocked_values.map((p) => RE2JS.compile(unescapeConfmap(p)));
+const redact = redactionModel(processors['redaction/clients'] as RedactionConfig);
 const deniedKeys = (processors['resource/drop-identifying'].attributes as { pattern: string }[]).map((a) => RE2JS.compile(unescapeConfmap(a.pattern)));
 const deniedPointKeys = (processors['attributes/drop-identifying'].actions as { pattern: string }[]).map((a) => RE2JS.compile(unescapeConfmap(a.pattern)));
 const conditions = (processors['filter/clients'].metric_conditions as { context: string; conditions: string[] }[]).flatMap((g) => g.conditions.map(unescapeConfmap));
@@ -49,22 +48,6 @@ function dropped(resource: Attrs, name: string): boolean {
     }
     throw new Error(`the model does not know this condition: ${c}`);
   });
-}
-
-/** redaction/clients: ignore → not allowed (delete) → blocked values (mask matches). */
-function redact(attrs: Attrs): Attrs {
-  const out: Attrs = {};
-  for (const [key, value] of Object.entries(attrs)) {
-    if (redaction.ignored_keys.includes(key)) out[key] = value;
-    else if (!redaction.allowed_keys.includes(key)) continue;
-    else {
-      const text = typeof value === 'string' ? value : redaction.redact_all_types ? String(value) : undefined;
-      let masked = text;
-      for (const re of blocked) if (masked != null && re.test(masked)) masked = re.matcher(masked).replaceAll('****');
-      out[key] = masked !== text ? masked : value;
-    }
-  }
-  return out;
 }
 
 /** transform/clients, for the statement forms the generator writes. */

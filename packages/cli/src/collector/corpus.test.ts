@@ -13,14 +13,15 @@ import { RE2JS } from 're2js';
 import { describeSchema, scrubStack, startRun, type Env, type Schema } from '@clitel/core';
 import { generateCollectorConfig } from './index.js';
 import { unescapeConfmap } from './confmap.js';
+import { redactionModel, type Attrs, type RedactionConfig } from '../../test/helpers/redaction-model.js';
 
-type Attrs = Record<string, unknown>;
 interface ModelSpan { resource: Attrs; name: string; attributes: Attrs; events: { name: string; attributes: Attrs }[] }
 
 const schema = JSON.parse(readFileSync(new URL('../../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
 const processors = (parse(generateCollectorConfig(schema)['base.yaml']) as { processors: Record<string, Record<string, unknown>> }).processors;
-const redaction = processors['redaction/allowlist'] as { allowed_keys: string[]; ignored_keys: string[]; blocked_values: string[]; redact_all_types: boolean };
+const redaction = processors['redaction/allowlist'] as RedactionConfig;
 const blocked = redaction.blocked_values.map((p) => RE2JS.compile(unescapeConfmap(p)));
+const redact = redactionModel(redaction);
 const deniedKeys = (processors['resource/drop-identifying'].attributes as { pattern: string }[]).map((a) => RE2JS.compile(unescapeConfmap(a.pattern)));
 const statements = (processors['transform/limits'].trace_statements as { context: string; statements: string[] }[]).flatMap((g) => g.statements.map(unescapeConfmap));
 const eventCondition = (processors['filter/clitel'].trace_conditions as { context: string; conditions: string[] }[]).find((g) => g.context === 'spanevent')?.conditions[0] ?? '';
@@ -28,22 +29,6 @@ const eventCondition = (processors['filter/clitel'].trace_conditions as { contex
 const unquote = (text: string): string => text.replace(/\\(.)/g, '$1');
 const STRING = '"((?:[^"\\\\]|\\\\.)*)"';
 const PATH = '(resource|span)\\.attributes\\[' + STRING + '\\]';
-
-/** The redaction processor: ignore → not allowed (delete) → blocked values (mask matches). */
-function redact(attrs: Attrs): Attrs {
-  const out: Attrs = {};
-  for (const [key, value] of Object.entries(attrs)) {
-    if (redaction.ignored_keys.includes(key)) out[key] = value;
-    else if (!redaction.allowed_keys.includes(key)) continue;
-    else {
-      const text = typeof value === 'string' ? value : redaction.redact_all_types ? (Array.isArray(value) ? JSON.stringify(value) : String(value)) : undefined;
-      let masked = text;
-      for (const re of blocked) if (masked != null && re.test(masked)) masked = re.matcher(masked).replaceAll('****');
-      out[key] = masked !== text ? masked : value;
-    }
-  }
-  return out;
-}
 
 /** The transform statement forms the generator writes; anything else fails the model. */
 function transform(span: ModelSpan): void {
