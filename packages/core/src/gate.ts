@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // The start-up path: decide consent with nothing but env and two small files, and load the
 // runtime (dist/runtime.cjs) only when telemetry is on. Every entry point returns a no-op on failure.
-import { createRequire } from 'node:module';
+// Adapters inline this module into their own bundle; it holds no state but the loaded runtime.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TelemetryAction, TelemetryCommandResult, TelemetryOptions } from './types.js';
 import type { UsageOptions, UsagePoint } from './usage.js';
 import type { TelemetryCommandOptions } from './telemetry-command.js';
-import { homedir } from 'node:os';
 import { forgetState, prepare, turnedOff } from './prepare.js';
 import { getEnv, readDirs, readOptOuts, toolOptOutVar } from './env.js';
 import { envOptOut } from './consent.js';
