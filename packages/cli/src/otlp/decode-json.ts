@@ -3,7 +3,7 @@
 // rows. Ids are hex, enums integers, 64-bit integers strings or numbers; snake_case keys are also
 // accepted, as the protobuf JSON mapping allows.
 import { spanKindName, statusCodeName, type SpanEventRow, type SpanRow } from './span-row.js';
-import { bigint, enumValue, get, id, isObject, list, OtlpJsonError, stringified, text, type Json } from './json-fields.js';
+import { bigint, enumValue, get, id, isObject, list, OtlpJsonError, parseBody, stringified, text, type Json } from './json-fields.js';
 
 const KIND_NAMES = ['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'];
 const STATUS_NAMES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'];
@@ -57,11 +57,5 @@ export function decodeTraceRequestObject(body: unknown): SpanRow[] {
 
 /** Parses and converts an OTLP/JSON trace export request. */
 export function decodeTraceRequestJson(text: string): SpanRow[] {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new OtlpJsonError('the body is not valid JSON');
-  }
-  return decodeTraceRequestObject(body);
+  return decodeTraceRequestObject(parseBody(text));
 }

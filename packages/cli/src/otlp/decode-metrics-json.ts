@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // OTLP/JSON ExportMetricsServiceRequest → stored sum and gauge points.
 import type { DecodedMetrics, MetricPointRow } from './metric-row.js';
-import { bigint, enumValue, get, isObject, list, OtlpJsonError, stringified, text, type Json } from './json-fields.js';
+import { bigint, enumValue, get, isObject, list, OtlpJsonError, parseBody, stringified, text, type Json } from './json-fields.js';
 
 const TEMPORALITY = ['AGGREGATION_TEMPORALITY_UNSPECIFIED', 'AGGREGATION_TEMPORALITY_DELTA', 'AGGREGATION_TEMPORALITY_CUMULATIVE'];
 
@@ -58,11 +58,5 @@ export function decodeMetricsRequestObject(body: unknown): DecodedMetrics {
 
 /** Parses and converts an OTLP/JSON metrics export request. */
 export function decodeMetricsRequestJson(textBody: string): DecodedMetrics {
-  let body: unknown;
-  try {
-    body = JSON.parse(textBody);
-  } catch {
-    throw new OtlpJsonError('the body is not valid JSON');
-  }
-  return decodeMetricsRequestObject(body);
+  return decodeMetricsRequestObject(parseBody(textBody));
 }

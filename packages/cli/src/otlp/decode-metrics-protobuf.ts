@@ -4,7 +4,7 @@
 import { WireReader, WIRE_FIXED64, WIRE_LENGTH, WIRE_VARINT } from './wire-reader.js';
 import type { PlainValue } from './span-row.js';
 import type { DecodedMetrics, MetricPointRow } from './metric-row.js';
-import { readKeyValue, readKeyValues, readScope, stringifyAll, want, type Scope } from './protobuf-common.js';
+import { readKeyValue, readResourceEnvelope, readScope, stringifyAll, want, type Scope } from './protobuf-common.js';
 
 type Base = Omit<MetricPointRow, 'attributes' | 'startNs' | 'timeNs' | 'value'>;
 
@@ -81,16 +81,7 @@ export function decodeMetricsRequestProtobuf(buf: Uint8Array): DecodedMetrics {
       continue;
     }
     want(wire, WIRE_LENGTH, 'resource_metrics');
-    const rm = r.message();
-    const resource: Record<string, PlainValue> = {};
-    const scopes: WireReader[] = [];
-    while (!rm.done()) {
-      const [f, w] = rm.tag();
-      if (f === 1 && w === WIRE_LENGTH) readKeyValues(rm.message(), 1, resource);
-      else if (f === 2 && w === WIRE_LENGTH) scopes.push(rm.message());
-      else rm.skip(w);
-    }
-    const attributes = stringifyAll(resource);
+    const { attributes, scopes } = readResourceEnvelope(r.message());
     for (const sm of scopes) {
       let scope: Scope = { name: '', version: '' };
       const metrics: WireReader[] = [];

@@ -3,7 +3,7 @@
 // opentelemetry/proto trace/v1/trace.proto, common/v1/common.proto and resource/v1/resource.proto.
 import { WireReader, WIRE_FIXED64, WIRE_LENGTH, WIRE_VARINT } from './wire-reader.js';
 import { spanKindName, statusCodeName, toHex, type PlainValue, type SpanEventRow, type SpanRow } from './span-row.js';
-import { readKeyValue, readKeyValues, readScope, stringifyAll, want, type Scope } from './protobuf-common.js';
+import { readKeyValue, readResourceEnvelope, readScope, stringifyAll, want, type Scope } from './protobuf-common.js';
 
 function readEvent(r: WireReader): SpanEventRow {
   const event: SpanEventRow = { timestampNs: 0n, name: '', attributes: {} };
@@ -87,15 +87,7 @@ function readScopeSpans(r: WireReader, resource: Record<string, string>, rows: S
 }
 
 function readResourceSpans(r: WireReader, rows: SpanRow[]): void {
-  const resource: Record<string, PlainValue> = {};
-  const scopes: WireReader[] = [];
-  while (!r.done()) {
-    const [field, wire] = r.tag();
-    if (field === 1 && wire === WIRE_LENGTH) readKeyValues(r.message(), 1, resource);
-    else if (field === 2 && wire === WIRE_LENGTH) scopes.push(r.message());
-    else r.skip(wire);
-  }
-  const attributes = stringifyAll(resource);
+  const { attributes, scopes } = readResourceEnvelope(r);
   for (const scope of scopes) readScopeSpans(scope, attributes, rows);
 }
 

@@ -93,3 +93,12 @@ export function attributes(obj: Json, name: string, where: string): Record<strin
 export function stringified(obj: Json, name: string, where: string): Record<string, string> {
   return Object.fromEntries(Object.entries(attributes(obj, name, where)).map(([k, v]) => [k, stringifyValue(v)]));
 }
+
+/** Parses an OTLP/JSON request body; anything but JSON is an OtlpJsonError. */
+export function parseBody(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new OtlpJsonError('the body is not valid JSON');
+  }
+}

@@ -84,3 +84,19 @@ export function readScope(r: WireReader): Scope {
   }
   return scope;
 }
+
+/**
+ * Reads a ResourceSpans / ResourceMetrics message: its resource attributes (field 1), stringified,
+ * and its scope messages (field 2), left unread for the signal's own decoder.
+ */
+export function readResourceEnvelope(r: WireReader): { attributes: Record<string, string>; scopes: WireReader[] } {
+  const resource: Record<string, PlainValue> = {};
+  const scopes: WireReader[] = [];
+  while (!r.done()) {
+    const [field, wire] = r.tag();
+    if (field === 1 && wire === WIRE_LENGTH) readKeyValues(r.message(), 1, resource);
+    else if (field === 2 && wire === WIRE_LENGTH) scopes.push(r.message());
+    else r.skip(wire);
+  }
+  return { attributes: stringifyAll(resource), scopes };
+}
