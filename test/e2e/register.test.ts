@@ -2,7 +2,7 @@
 // `node --import @clitel/register` on tools that know nothing of clitel (test/fixtures/register),
 // spawned against a real receiver. Every run is compared with the same tool run without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -16,6 +16,7 @@ const ESM = join(FIXTURES, 'esm-commander/cli.js');
 const CJS = join(FIXTURES, 'cjs-commander/cli.js');
 const PLAIN = join(FIXTURES, 'plain/cli.js');
 const YARGS = join(FIXTURES, 'esm-yargs/cli.js');
+const MARKER = join(FIXTURES, 'bin-marker');
 const REGISTER = ['--import', '@clitel/register'];
 
 let receiver: Receiver;
@@ -116,6 +117,24 @@ describe('@clitel/register with yargs', () => {
     expect(help.span.name).toBe('reg-yargs');
     const fail = await spanOf({ script: YARGS, tool: 'reg-yargs', args: ['fail'] });
     expect(fail.span.attributes['process.exit.code']).toBe(6);
+  });
+});
+
+describe('@clitel/register naming the tool', () => {
+  it('names the package that owns the bin, past a bin/package.json type marker, in a checkout', async () => {
+    const { run: r, span } = await spanOf({ script: join(MARKER, 'bin/cli.js'), tool: 'marker-tool', args: ['a@b.example'] });
+    expect(r.stdout).toBe('marker function 1\n');
+    expect(span.resource['service.name']).toBe('marker-tool');
+    expect(span.resource['service.version']).toBe('4.2.0');
+  });
+
+  it('names an installed package at its node_modules/@scope/<pkg> root, never the project around it', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'clitel-project-'));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'project', version: '9.9.9', bin: { project: './x.js' } }));
+    cpSync(MARKER, join(project, 'node_modules/@acme/marker-tool'), { recursive: true });
+    const { span } = await spanOf({ script: join(project, 'node_modules/@acme/marker-tool/bin/cli.js'), tool: 'marker-tool', args: [] });
+    expect(span.resource['service.name']).toBe('marker-tool');
+    expect(span.resource['service.version']).toBe('4.2.0');
   });
 });
 

@@ -7,6 +7,7 @@ export { METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, ATTR_CLITEL_FUNCTION } from
 export { assertValidSchema, validateSchema, mergeDeclared, filterRun, possibleValues } from './schema.js';
 export { describeSchema } from './describe.js';
 export { toolOptOutVar } from './env.js';
+export { findOwningPackage } from './package-root.js';
 export { scrubStack, errorType } from './scrub.js';
 export {
   ATTR_CLITEL_COMMAND, ATTR_CLITEL_OPTIONS, ATTR_CLITEL_OPTION_PREFIX, ATTR_CLITEL_RUN_ID, ATTR_CLITEL_SAMPLE_RATE,
@@ -30,6 +31,7 @@ export type { TelemetryCommandOptions } from './telemetry-command.js';
 export type { ResolvedTelemetry } from './prepare.js';
 export type { ResolvedConfig, ExportTarget } from './config.js';
 export type { ClitelEnv } from './env.js';
+export type { OwningPackage, PackageManifest } from './package-root.js';
 export type { ClitelPaths } from './paths.js';
 export type { Platform } from './platform.js';
 export type { UsageOptions, UsagePoint } from './usage.js';

@@ -4,8 +4,8 @@
 // program the first time. Commander's ESM entry re-exports the CommonJS class, so one patch
 // covers ESM and CommonJS tools.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { findOwningPackage } from '@clitel/core';
 
 /** The oldest commander major @clitel/commander supports. */
 const MIN_MAJOR = 12;
@@ -23,15 +23,8 @@ export interface ProgramLike {
 type Method = (this: ProgramLike, ...args: unknown[]) => unknown;
 
 function packageVersion(file: string, name: string): string | undefined {
-  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
-      if (pkg.name === name) return typeof pkg.version === 'string' ? pkg.version : undefined;
-    } catch {
-      // no package.json here
-    }
-  }
-  return undefined;
+  const manifest = findOwningPackage(file)?.manifest;
+  return manifest?.name === name && typeof manifest.version === 'string' ? manifest.version : undefined;
 }
 
 /**

@@ -50,3 +50,11 @@ describe('readRegisterConfig', () => {
     expect(() => readRegisterConfig(dir, {})).toThrow(SyntaxError);
   });
 });
+
+describe('findTool in a package whose bin folder has a type marker', () => {
+  it('names the package that owns the bin, not the marker', () => {
+    const dir = packageDir({ name: 'real-tool', version: '3.0.1', bin: { rt: './bin/run.js' } });
+    writeFileSync(join(dir, 'bin/package.json'), JSON.stringify({ name: 'bin', type: 'commonjs' }));
+    expect(findTool(join(dir, 'bin/run.js'))).toMatchObject({ root: dir, name: 'rt', version: '3.0.1' });
+  });
+});

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// Which tool is starting: the nearest package.json of the entry module.
-import { readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+// Which tool is starting: the package that owns the entry module (core's findOwningPackage).
+import { realpathSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { findOwningPackage } from '@clitel/core';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 /** The tool behind an entry script. */
 export interface ToolInfo {
-  /** Directory of the nearest package.json, or of the entry when there is none. */
+  /** Directory of the package that owns the entry, or of the entry when there is none. */
   root: string;
   /** The parsed package.json (empty when there is none). */
   pkg: PackageJson;
@@ -30,24 +31,6 @@ export interface PackageJson {
   peerDependencies?: Record<string, string>;
 }
 
-function readJson(file: string): PackageJson | undefined {
-  try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return value != null && typeof value === 'object' ? (value as PackageJson) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The nearest directory at or above `dir` holding a package.json, and that file parsed. */
-export function nearestPackage(dir: string): { root: string; pkg: PackageJson } | undefined {
-  for (let current = dir; ; current = dirname(current)) {
-    const pkg = readJson(join(current, 'package.json'));
-    if (pkg != null) return { root: current, pkg };
-    if (dirname(current) === current) return undefined;
-  }
-}
-
 function binName(pkg: PackageJson, root: string, entry: string): string | undefined {
   const unscoped = typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]+\//, '') : undefined;
   if (typeof pkg.bin === 'string') return unscoped;
@@ -62,8 +45,8 @@ function binName(pkg: PackageJson, root: string, entry: string): string | undefi
 export function findTool(entryPath: string | undefined): ToolInfo | undefined {
   if (entryPath == null || entryPath === '') return undefined;
   const entry = realpathSync(entryPath);
-  const found = nearestPackage(dirname(entry));
-  const pkg = found?.pkg ?? {};
+  const found = findOwningPackage(entry);
+  const pkg: PackageJson = found?.manifest ?? {};
   const root = found?.root ?? dirname(entry);
   const unscoped = typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]+\//, '') : undefined;
   const name = [binName(pkg, root, entry), unscoped, basename(entry).replace(/\.[cm]?js$/, '')].find((n) => n != null && NAME.test(n));
