@@ -14,6 +14,8 @@ export type CliErrorCode =
   | 'clitel.ingest.corrupt'
   | 'clitel.schema.missing'
   | 'clitel.schema.invalid'
+  | 'clitel.schema.no-tree'
+  | 'clitel.schema.tree-invalid'
   | 'clitel.clickhouse.unreachable'
   | 'clitel.clickhouse.query'
   | 'clitel.clickhouse.no-tables'

@@ -20,6 +20,8 @@ const COMMANDS: Record<string, Entry> = {
   docs: { summary: 'the data dictionary generated from a schema', load: async () => { const m = await import('./commands/docs.js'); return { run: m.docs, help: m.DOCS_HELP }; } },
   'collector-config': { summary: 'OpenTelemetry Collector config generated from a schema', load: async () => { const m = await import('./commands/collector-config.js'); return { run: m.collectorConfig, help: m.COLLECTOR_CONFIG_HELP }; } },
   init: { summary: 'add clitel to an existing CLI project (dry run unless --write)', load: async () => { const m = await import('./commands/init.js'); return { run: m.init, help: m.INIT_HELP }; } },
+  schema: { summary: 'the schema that follows from the tool\'s real command tree (--write, --check)', load: async () => { const m = await import('./commands/schema.js'); return { run: m.schema, help: m.SCHEMA_HELP }; } },
+  check: { summary: 'CI: schema, collector config and data dictionary in step with the tool', load: async () => { const m = await import('./commands/check.js'); return { run: m.check, help: m.CHECK_HELP }; } },
   forget: { summary: 'delete every stored row of one installation', load: async () => { const m = await import('./commands/forget.js'); return { run: m.forget, help: m.FORGET_HELP }; } },
 };
 

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-import { noopRun, runTelemetryCommand, startRun, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
+import { emitTreeIfAsked, noopRun, runTelemetryCommand, startRun, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
 import type { Command } from 'commander';
 import type { InstrumentOptions } from './types.js';
 import type { CommandLike } from './internal-types.js';
 import { commandPath, declaredCommands, hasUnknownCommand, usedOptions } from './tree.js';
+import { commandTree } from './command-tree.js';
 
 const ACTIONS: readonly TelemetryAction[] = ['status', 'enable', 'disable', 'reset', 'show'];
 
@@ -16,6 +17,7 @@ export function instrument(program: Command, options: InstrumentOptions = {}): R
   let telemetry: TelemetryOptions;
   let run: AdapterRun;
   try {
+    emitTreeIfAsked(options.env ?? process.env, () => commandTree(program));
     telemetry = {
       ...options,
       toolName: options.toolName ?? cmd.name(),

@@ -56,6 +56,11 @@ export function toolOptOutVar(toolName: string): string {
   return `${toolName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_TELEMETRY_OPTOUT`;
 }
 
+/** `CLITEL_SCHEMA_TREE=<file>`: tree mode for `clitel schema`, writing the command tree to that file. */
+export function schemaTreeFile(env: Env): string | undefined {
+  return getEnv(env, 'CLITEL_SCHEMA_TREE');
+}
+
 function isTruthy(value: string | undefined): boolean {
   return value != null && TRUTHY.has(value.toLowerCase());
 }

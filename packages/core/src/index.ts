@@ -6,6 +6,7 @@ export { platformResource, currentPlatform, coarseOsVersion } from './platform.j
 export { METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, ATTR_CLITEL_FUNCTION } from './usage-names.js';
 export { assertValidSchema, validateSchema, mergeDeclared, filterRun, possibleValues } from './schema.js';
 export { describeSchema } from './describe.js';
+export { emitTreeIfAsked, isTreeMode } from './command-tree.js';
 export { toolOptOutVar } from './env.js';
 export { findOwningPackage } from './package-root.js';
 export { scrubStack, errorType } from './scrub.js';
@@ -26,6 +27,7 @@ export type {
 } from './types.js';
 export type { AdapterRun, UsageHandle } from './noop.js';
 export type { DeclaredCommands, FilteredRun } from './schema.js';
+export type { CommandTree, TreeCommand, TreeOption, TreeOptionKind } from './command-tree.js';
 export type { AttributeInfo, SchemaDescription } from './describe.js';
 export type { TelemetryCommandOptions } from './telemetry-command.js';
 export type { ResolvedTelemetry } from './prepare.js';
