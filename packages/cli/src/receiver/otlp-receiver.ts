@@ -14,6 +14,8 @@ import type { DecodedMetrics } from '../otlp/metric-row.js';
 import { decodeMetricsRequestProtobuf } from '../otlp/decode-metrics-protobuf.js';
 import { decodeMetricsRequestJson } from '../otlp/decode-metrics-json.js';
 import { BodyError, readBody } from './read-body.js';
+import { hardenServer } from './harden-server.js';
+import { decodeUtf8 } from '../otlp/utf8.js';
 
 /** What the receiver does with what it gets. */
 export interface ReceiverOptions {
@@ -103,10 +105,10 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     try {
       const body = await readBody(request, limit);
       if (path === '/v1/traces') {
-        const rows: SpanRow[] = encoding === 'protobuf' ? decodeTraceRequestProtobuf(body) : decodeTraceRequestJson(body.toString('utf8'));
+        const rows: SpanRow[] = encoding === 'protobuf' ? decodeTraceRequestProtobuf(body) : decodeTraceRequestJson(decodeUtf8(body));
         store = () => options.onSpans(rows);
       } else if (path === '/v1/metrics' && options.onMetrics != null) {
-        const metrics = encoding === 'protobuf' ? decodeMetricsRequestProtobuf(body) : decodeMetricsRequestJson(body.toString('utf8'));
+        const metrics = encoding === 'protobuf' ? decodeMetricsRequestProtobuf(body) : decodeMetricsRequestJson(decodeUtf8(body));
         const onMetrics = options.onMetrics;
         store = () => onMetrics(metrics);
       } else {
@@ -138,6 +140,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     });
   });
   server.keepAliveTimeout = 2_000;
+  hardenServer(server);
   await new Promise<void>((resolve, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       fail(error.code === 'EADDRINUSE'
