@@ -138,6 +138,20 @@ describe('@clitel/register naming the tool', () => {
   });
 });
 
+describe('@clitel/register on a CI that does not set CI', () => {
+  it('tags a Jenkins build (JENKINS_URL and BUILD_ID only) as CI, with its provider', async () => {
+    const before = receiver.spans().length;
+    const env = { JENKINS_URL: 'https://jenkins.example', BUILD_ID: '7', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
+    const r = await runCli(['build'], { script: CJS, home: noticedHome('reg-cjs'), env, nodeArgs: REGISTER });
+    expect(r.code).toBe(0);
+    const spans = (await receiver.waitForSpans(before + 1)).slice(before);
+    expect(spans).toHaveLength(1);
+    expect(spans[0].resource['clitel.ci']).toBe(true);
+    expect(spans[0].resource['clitel.ci.provider']).toBe('Jenkins');
+    expect(receiver.allBytes().includes('jenkins.example')).toBe(false);
+  });
+});
+
 describe('@clitel/register without a framework it knows', () => {
   it('records one run span with the exit code only, never argv', async () => {
     const { run: r, span } = await spanOf({ script: PLAIN, tool: 'reg-plain', args: ['fail', '--token', 'tok_secret'] });

@@ -2,7 +2,7 @@
 // `clitel <command>`: dispatches to one file per subcommand and turns CliErrors into one line on
 // stderr (and `{"error":…}` on stdout with --json) with a stable exit code.
 import type { Command, CliContext, Writer } from './context.js';
-import type { Env } from '@clitel/core';
+import { isDebugEnabled, type Env } from '@clitel/core';
 import { CliError, isCliError } from './cli-error.js';
 import { colourEnabled, createStyle } from './style.js';
 import { cliVersion } from './cli-version.js';
@@ -78,7 +78,7 @@ export async function main(options: MainOptions): Promise<number> {
     const code = known ? error.code : 'clitel.cli.unexpected';
     const message = known ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     options.stderr.write(`${err.red('clitel:')} ${message}\n`);
-    if (!known && options.env.CLITEL_DEBUG === '1' && error instanceof Error) options.stderr.write(`${error.stack ?? ''}\n`);
+    if (!known && isDebugEnabled(options.env) && error instanceof Error) options.stderr.write(`${error.stack ?? ''}\n`);
     if (json) options.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
     return known ? error.exitCode : 1;
   }

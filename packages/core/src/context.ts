@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // The small, coarse context of a run: resource attributes from an allowlist, nothing else.
-import type { Env } from './types.js';
 import type { ResolvedConfig } from './config.js';
+import type { ClitelEnv } from './env.js';
 import * as A from './attributes.js';
 import * as S from './semconv.js';
-import { detectCi } from './ci.js';
 import { CLITEL_VERSION, OTEL_SDK_VERSION } from './version.js';
 import { platformResource, type Platform } from './platform.js';
 
 /** How the tool was acquired, from cheap signals only. The path is read, never sent. */
-export function detectChannel(env: Env, entryPath: string | undefined): string | undefined {
-  const agent = env.npm_config_user_agent ?? '';
-  if (env.npm_command === 'exec' || /[\\/]_npx[\\/]/.test(entryPath ?? '')) return 'npx';
+export function detectChannel(npm: Partial<ClitelEnv['npm']>, entryPath: string | undefined): string | undefined {
+  const agent = npm.userAgent ?? '';
+  if (npm.command === 'exec' || /[\\/]_npx[\\/]/.test(entryPath ?? '')) return 'npx';
   if (/[\\/](Cellar|homebrew|linuxbrew)[\\/]/i.test(entryPath ?? '')) return 'homebrew';
-  if (agent.startsWith('pnpm') && env.npm_command === 'dlx') return 'pnpm-dlx';
+  if (agent.startsWith('pnpm') && npm.command === 'dlx') return 'pnpm-dlx';
   if (/[\\/]node_modules[\\/]/.test(entryPath ?? '')) return 'npm';
   return undefined;
 }
@@ -22,14 +21,13 @@ export function detectChannel(env: Env, entryPath: string | undefined): string |
 export function buildResource(
   config: ResolvedConfig,
   ids: { installationId: string | undefined; sessionId: string },
-  env: Env,
   platform: Platform,
   entryPath: string | undefined,
 ): Record<string, string | boolean> {
   const service = { [S.ATTR_SERVICE_NAME]: config.toolName, [S.ATTR_SERVICE_VERSION]: config.toolVersion };
   if (config.level === 'minimal') return service;
-  const ci = detectCi(env);
-  const channel = config.channel ?? detectChannel(env, entryPath);
+  const { ci, ciProvider } = config.env;
+  const channel = config.channel ?? detectChannel(config.env.npm, entryPath);
   return {
     ...service,
     [S.ATTR_TELEMETRY_SDK_NAME]: 'opentelemetry',
@@ -40,8 +38,8 @@ export function buildResource(
     ...platformResource(platform),
     ...(ids.installationId != null ? { [A.ATTR_CLITEL_INSTALLATION_ID]: ids.installationId } : {}),
     [A.ATTR_CLITEL_SESSION_ID]: ids.sessionId,
-    [A.ATTR_CLITEL_CI]: ci.isCi,
-    ...(ci.provider != null ? { [A.ATTR_CLITEL_CI_PROVIDER]: ci.provider } : {}),
+    [A.ATTR_CLITEL_CI]: ci,
+    ...(ciProvider != null ? { [A.ATTR_CLITEL_CI_PROVIDER]: ciProvider } : {}),
     [A.ATTR_CLITEL_SOURCE]: sanitizeLabel(config.source),
     ...(channel != null ? { [A.ATTR_CLITEL_CHANNEL]: sanitizeLabel(channel) } : {}),
   };

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 import { describe, expect, it } from 'vitest';
-import { parseHeaders, readEnv, toolOptOutVar } from './env.js';
+import { isDebugEnabled, parseHeaders, readEnv, toolOptOutVar } from './env.js';
 import { resolveConfig, signalUrl } from './config.js';
 import { decideConsent } from './consent.js';
 
 describe('readEnv', () => {
+  it('reads CLITEL_DEBUG in one way: 1, true or yes in any case', () => {
+    for (const on of ['1', 'true', 'YES', ' True ']) expect(isDebugEnabled({ CLITEL_DEBUG: on })).toBe(true);
+    for (const off of ['', '0', 'false', 'on', '2']) expect(isDebugEnabled({ CLITEL_DEBUG: off })).toBe(false);
+    expect(readEnv({ CLITEL_DEBUG: 'yes' }, 'X').debug).toBe(true);
+  });
   it('treats only the documented spellings as opt-outs', () => {
     expect(readEnv({ OTEL_SDK_DISABLED: 'TRUE' }, 'X').sdkDisabled).toBe(true);
     expect(readEnv({ OTEL_SDK_DISABLED: '1' }, 'X').sdkDisabled).toBe(false);

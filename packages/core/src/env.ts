@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The one parser of env-shaped input. Empty means unset; an invalid value is ignored with a warning.
 import type { Env, TelemetryLevel } from './types.js';
+import { detectCi } from './ci.js';
 
 /** One signal's export settings as the env gives them. */
 export interface SignalEnv {
@@ -29,8 +30,14 @@ export interface EnvDirs {
 
 /** The environment as clitel understands it. */
 export interface ClitelEnv extends EnvOptOuts, EnvDirs {
+  /** `CLITEL_DEBUG`, as {@link isDebugEnabled} reads it. */
   debug: boolean;
+  /** Whether this is CI, from ci-info's vendor list (Jenkins sets `JENKINS_URL`/`BUILD_ID`, not `CI`). */
   ci: boolean;
+  /** The CI provider's name, when ci-info knows it. */
+  ciProvider: string | undefined;
+  /** `npm_command` and `npm_config_user_agent`: how the tool was started (never sent as such). */
+  npm: { command: string | undefined; userAgent: string | undefined };
   level: TelemetryLevel | undefined;
   /** `OTEL_EXPORTER_OTLP_ENDPOINT`: the base URL both signals share. */
   endpoint: string | undefined;
@@ -65,6 +72,11 @@ function isTruthy(value: string | undefined): boolean {
   return value != null && TRUTHY.has(value.toLowerCase());
 }
 
+/** `CLITEL_DEBUG=1|true|yes` (any case): the one reading of it, for every package. */
+export function isDebugEnabled(env: Env): boolean {
+  return isTruthy(getEnv(env, 'CLITEL_DEBUG'));
+}
+
 /** Reads only the opt-out variables: enough to turn telemetry off without settling anything else. */
 export function readOptOuts(env: Env, optOutVar: string): EnvOptOuts {
   return {
@@ -89,12 +101,14 @@ export function readDirs(env: Env): EnvDirs {
 export function readEnv(env: Env, optOutVar: string): ClitelEnv {
   const warnings: string[] = [];
   const level = getEnv(env, 'CLITEL_LEVEL');
-  const ci = getEnv(env, 'CI');
+  const ci = detectCi(env);
   return {
     ...readOptOuts(env, optOutVar),
     ...readDirs(env),
-    debug: isTruthy(getEnv(env, 'CLITEL_DEBUG')),
-    ci: ci != null && ci.toLowerCase() !== 'false' && ci !== '0',
+    debug: isDebugEnabled(env),
+    ci: ci.isCi,
+    ciProvider: ci.provider,
+    npm: { command: getEnv(env, 'npm_command'), userAgent: getEnv(env, 'npm_config_user_agent') },
     level: parseChoice('CLITEL_LEVEL', level, ['full', 'minimal'] as const, warnings),
     endpoint: parseUrl('OTEL_EXPORTER_OTLP_ENDPOINT', getEnv(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'), warnings),
     traces: readSignal(env, 'TRACES', warnings),

@@ -11,7 +11,7 @@ import type { TelemetryAction, TelemetryCommandResult, TelemetryOptions } from '
 import type { UsageOptions, UsagePoint } from './usage.js';
 import type { TelemetryCommandOptions } from './telemetry-command.js';
 import { forgetState, prepare, turnedOff } from './prepare.js';
-import { getEnv, readDirs, readOptOuts, toolOptOutVar } from './env.js';
+import { isDebugEnabled, readDirs, readOptOuts, toolOptOutVar } from './env.js';
 import { envOptOut } from './consent.js';
 import { resolvePaths } from './paths.js';
 import { NOOP_RUN, NOOP_USAGE, type AdapterRun, type UsageHandle } from './noop.js';
@@ -55,7 +55,7 @@ function loadRuntime(): { module: Runtime; distDir: string } {
  */
 function optedOutByEnv(options: TelemetryOptions): boolean {
   const env = options.env ?? process.env;
-  if (getEnv(env, 'CLITEL_DEBUG') != null) return false;
+  if (isDebugEnabled(env)) return false;
   if (envOptOut(readOptOuts(env, options.optOutEnvVar ?? toolOptOutVar(options.toolName)), '') == null) return false;
   forgetState(resolvePaths(readDirs(env), options.toolName, options.homeDir ?? homedir(), process.platform).stateDir);
   return true;

@@ -7,7 +7,7 @@ export { METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, ATTR_CLITEL_FUNCTION } from
 export { assertValidSchema, validateSchema, mergeDeclared, filterRun, possibleValues } from './schema.js';
 export { describeSchema } from './describe.js';
 export { emitTreeIfAsked, isTreeMode } from './command-tree.js';
-export { toolOptOutVar } from './env.js';
+export { toolOptOutVar, isDebugEnabled } from './env.js';
 export { findOwningPackage } from './package-root.js';
 export { scrubStack, errorType } from './scrub.js';
 export {

@@ -60,7 +60,7 @@ function createRun(p: Prepared, installationId: string, entryPath: string | unde
         level: config.level,
         sampleRate: config.sampleRate,
         runId,
-      }, buildResource(config, { installationId: installationId || undefined, sessionId: randomHex(8) }, p.env, currentPlatform(), entryPath));
+      }, buildResource(config, { installationId: installationId || undefined, sessionId: randomHex(8) }, currentPlatform(), entryPath));
       deliver(p, record);
     } catch (e) {
       debugLine(p, `could not record the run (${errorType(e)}); nothing was sent`);

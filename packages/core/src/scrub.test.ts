@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { errorType, scrubFile, scrubStack } from './scrub.js';
 import { detectChannel, sanitizeLabel } from './context.js';
 import { coarseOsVersion } from './platform.js';
-import { detectCi } from './ci.js';
 import { isSampled } from './sampling.js';
 
 describe('errors', () => {
@@ -41,12 +40,6 @@ describe('context', () => {
     expect(coarseOsVersion('linux', '6.1.0-18-amd64')).toBe('6.1');
     expect(coarseOsVersion('win32', '10.0.22631')).toBe('10.0.22631');
     expect(coarseOsVersion('linux', 'weird')).toBe('_other');
-  });
-  it('detects CI providers from the env given', () => {
-    expect(detectCi({ GITHUB_ACTIONS: 'true', CI: 'true' })).toEqual({ isCi: true, provider: 'GitHub Actions' });
-    expect(detectCi({ CI: 'true' })).toEqual({ isCi: true, provider: undefined });
-    expect(detectCi({ CI: 'false', GITHUB_ACTIONS: 'true' }).isCi).toBe(false);
-    expect(detectCi({}).isCi).toBe(false);
   });
   it('detects the acquisition channel cheaply and never returns the path', () => {
     expect(detectChannel({}, '/home/a/.npm/_npx/1/node_modules/acme/bin/acme.js')).toBe('npx');

@@ -67,7 +67,7 @@ export function startAdmittedUsage(p: Prepared, options: UsageOptions, collect: 
         const record: MetricsRecord = {
           v: 1,
           kind: 'metrics',
-          resource: buildResource(p.config, { installationId: installationId || undefined, sessionId: randomHex(8) }, p.env, currentPlatform(), options.entryPath),
+          resource: buildResource(p.config, { installationId: installationId || undefined, sessionId: randomHex(8) }, currentPlatform(), options.entryPath),
           scope: { name: SCOPE_NAME, version: CLITEL_VERSION },
           start,
           end: nowMillis(),

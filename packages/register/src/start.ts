@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Zero-code set-up: one run-only span from the start, replaced by a framework adapter's span
 // when a commander (or yargs) program is parsed.
-import { startRun, type Env, type TelemetryOptions } from '@clitel/core';
+import { isDebugEnabled, startRun, type Env, type TelemetryOptions } from '@clitel/core';
 import { instrument as instrumentCommander } from '@clitel/commander';
 import { instrument as instrumentYargs } from '@clitel/yargs';
 import { findTool, dependsOn, usesClitel, type ToolInfo } from './tool.js';
@@ -23,8 +23,9 @@ export interface StartOptions {
 
 /** Instruments the tool that is starting. Never throws; says why not in debug mode. */
 export async function startRegister(options: StartOptions): Promise<void> {
+  const verbose = isDebugEnabled(options.env);
   const debug = (message: string): void => {
-    if (/^(1|true|yes|on)$/i.test(options.env.CLITEL_DEBUG ?? '')) options.writeErr(`clitel: ${message}\n`);
+    if (verbose) options.writeErr(`clitel: ${message}\n`);
   };
   try {
     const tool = findTool(options.entryPath);
