@@ -7,6 +7,7 @@ import type { SpanRow } from '../otlp/span-row.js';
 import type { DecodedMetrics } from '../otlp/metric-row.js';
 import { ATTR_HOST_ARCH, ATTR_OS_TYPE, ATTR_SERVICE_VERSION } from '../semconv.js';
 import type { Style } from '../style.js';
+import { terminalText } from '../safe-text.js';
 
 /** The view's inputs. */
 export interface LiveView {
@@ -63,13 +64,13 @@ export function createLiveView(out: Writer, style: Style, options: { json: boole
         const exit = row.spanAttributes[ATTR_PROCESS_EXIT_CODE] ?? '0';
         lines.push([
           style.dim(time(row)),
-          `${row.spanName.padEnd(18)}`,
-          style.dim((row.resourceAttributes[ATTR_SERVICE_VERSION] ?? '').padEnd(8)),
+          `${terminalText(row.spanName).padEnd(18)}`,
+          style.dim(terminalText(row.resourceAttributes[ATTR_SERVICE_VERSION] ?? '').padEnd(8)),
           error ? style.red(`exit ${exit}`.padEnd(7)) : style.green('ok'.padEnd(7)),
           `${(Number(row.durationNs / 1000n) / 1000).toFixed(0).padStart(6)} ms`,
-          style.dim(`${row.resourceAttributes[ATTR_OS_TYPE] ?? '?'}/${row.resourceAttributes[ATTR_HOST_ARCH] ?? '?'}`),
-          values.length > 0 ? style.cyan(values.join(' ')) : '',
-          style.dim(installation.slice(0, 8)),
+          style.dim(terminalText(`${row.resourceAttributes[ATTR_OS_TYPE] ?? '?'}/${row.resourceAttributes[ATTR_HOST_ARCH] ?? '?'}`)),
+          values.length > 0 ? style.cyan(terminalText(values.join(' '))) : '',
+          style.dim(terminalText(installation.slice(0, 8))),
         ].join('  ').trimEnd());
       }
       print(lines);
@@ -82,16 +83,16 @@ export function createLiveView(out: Writer, style: Style, options: { json: boole
         if (options.json) {
           return JSON.stringify({ event: 'metric', time, service: p.serviceName, kind: p.kind, name: p.metricName, value: p.value, attributes: p.attributes });
         }
-        return [style.dim(time), `${p.serviceName} ${p.metricName}`.padEnd(18), style.dim(p.kind.padEnd(8)), `${p.kind === 'sum' && p.temporality === 1 ? '+' : ''}${p.value}`.padStart(7), attributes.length > 0 ? style.cyan(attributes) : ''].join('  ').trimEnd();
+        return [style.dim(time), terminalText(`${p.serviceName} ${p.metricName}`).padEnd(18), style.dim(p.kind.padEnd(8)), `${p.kind === 'sum' && p.temporality === 1 ? '+' : ''}${p.value}`.padStart(7), attributes.length > 0 ? style.cyan(terminalText(attributes)) : ''].join('  ').trimEnd();
       });
       if (metrics.dropped > 0) lines.push(options.json ? JSON.stringify({ event: 'note', message: `${metrics.dropped} histogram or summary points dropped` }) : style.yellow(`${metrics.dropped} histogram or summary points dropped (clitel dev stores sums and gauges)`));
       print(lines);
     },
     rejected(info) {
-      print([options.json ? JSON.stringify({ event: 'rejected', ...info }) : style.yellow(`${info.status} ${info.path}: ${info.reason}`)]);
+      print([options.json ? JSON.stringify({ event: 'rejected', ...info }) : style.yellow(terminalText(`${info.status} ${info.path}: ${info.reason}`))]);
     },
     note(text) {
-      print([options.json ? JSON.stringify({ event: 'note', message: text }) : text]);
+      print([options.json ? JSON.stringify({ event: 'note', message: text }) : terminalText(text)]);
     },
     close() {
       if (live && statusShown) out.write('\n');

@@ -2,6 +2,7 @@
 // Renders report sections as aligned terminal tables or as Markdown.
 import type { Style } from '../style.js';
 import type { Section } from './report-sections.js';
+import { markdownCell, terminalText } from '../safe-text.js';
 
 const isNumeric = (text: string): boolean => /^-?[\d.]+%?$/.test(text);
 
@@ -15,24 +16,21 @@ export function formatTable(sections: readonly Section[], style: Style): string 
       out.push(style.dim('  (none)'), '');
       continue;
     }
-    const widths = section.headers.map((h, i) => Math.max(h.length, ...section.rows.map((r) => (r[i] ?? '').length)));
+    const rows = section.rows.map((r) => r.map(terminalText));
+    const widths = section.headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells: readonly string[], numeric: boolean[]): string =>
       `  ${cells.map((c, i) => (numeric[i] === true ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ')}`.trimEnd();
-    const numeric = section.headers.map((_, i) => i > 0 && section.rows.every((r) => isNumeric(r[i] ?? '') || r[i] === '-' || r[i] === 'not yet'));
+    const numeric = section.headers.map((_, i) => i > 0 && rows.every((r) => isNumeric(r[i] ?? '') || r[i] === '-' || r[i] === 'not yet'));
     out.push(style.dim(line(section.headers, numeric)));
-    for (const row of section.rows) out.push(line(row, numeric));
+    for (const row of rows) out.push(line(row, numeric));
     out.push('');
   }
   return out.join('\n');
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
-}
-
 /** GitHub-flavoured Markdown tables under `##` headings. */
 export function formatMarkdown(sections: readonly Section[], title: string): string {
-  const out: string[] = [`# ${title}`, ''];
+  const out: string[] = [`# ${markdownCell(title)}`, ''];
   for (const section of sections) {
     out.push(`## ${section.title}`, '');
     if (section.note != null) out.push(`${section.note[0]?.toUpperCase() ?? ''}${section.note.slice(1)}.`, '');
@@ -40,9 +38,9 @@ export function formatMarkdown(sections: readonly Section[], title: string): str
       out.push('_None._', '');
       continue;
     }
-    out.push(`| ${section.headers.map(escapeCell).join(' | ')} |`);
+    out.push(`| ${section.headers.map(markdownCell).join(' | ')} |`);
     out.push(`| ${section.headers.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
-    for (const row of section.rows) out.push(`| ${row.map(escapeCell).join(' | ')} |`);
+    for (const row of section.rows) out.push(`| ${row.map(markdownCell).join(' | ')} |`);
     out.push('');
   }
   return out.join('\n');
