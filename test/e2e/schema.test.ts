@@ -19,16 +19,19 @@ interface Fixture {
   entry: string;
   /** Flags for clitel (e.g. --register). */
   flags?: string[];
-  /** What the framework's tree must show: a nested path, an alias of it, a hidden command. */
+  /** What the framework's tree must show: a (nested) path, an alias, a hidden command. */
   nested: string;
   alias?: [string, string];
   hidden?: string;
-  /** The command and the option FX_ADD=1 adds. */
-  added: [string, string];
+  /** Where --url is declared, and where FX_ADD=1 adds --mirror (`''`: global). FX_ADD=1 also adds the command `extra`. */
+  optionsOn: string;
 }
 
 const FIXTURE_LIST: Fixture[] = [
-  { framework: 'commander', entry: `${FIXTURES}/commander.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', added: ['extra', 'remote add'] },
+  { framework: 'commander', entry: `${FIXTURES}/commander.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
+  { framework: 'citty', entry: `${FIXTURES}/citty.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
+  { framework: 'cac', entry: `${FIXTURES}/cac.mjs`, nested: 'remote', alias: ['remote', 'rem'], optionsOn: 'remote' },
+  { framework: 'parseargs', entry: `${FIXTURES}/parseargs.mjs`, nested: 'remote add', optionsOn: '' },
 ];
 
 let receiver: Receiver;
@@ -53,6 +56,8 @@ function clitel(args: string[], env: Record<string, string>): { code: number | n
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const mirror = (f: Fixture): string => `option --mirror ${f.optionsOn === '' ? '(global)' : `of "${f.optionsOn}"`}`;
+
 function treeOf(f: Fixture, env: Record<string, string>): CommandTree {
   const file = join(mkdtempSync(join(tmpdir(), 'clitel-tree-')), 'tree.json');
   const nodeArgs = f.flags?.includes('--register') ? ['--import', '@clitel/register'] : [];
@@ -71,7 +76,8 @@ describe.each(FIXTURE_LIST)('clitel schema on $framework', (f) => {
     expect(paths).toContain(f.nested);
     if (f.alias != null) expect(tree.commands.find((c) => c.path === f.alias?.[0])?.aliases).toContain(f.alias[1]);
     if (f.hidden != null) expect(tree.commands.find((c) => c.path === f.hidden)?.hidden).toBe(true);
-    expect(tree.commands.find((c) => c.path === 'remote add')?.options.map((o) => o.name)).toContain('url');
+    expect(tree.commands.find((c) => c.path === f.optionsOn)?.options.find((o) => o.name === 'url')?.kind).toBe('string');
+    expect(tree.commands.find((c) => c.path === '')?.options.find((o) => o.name === 'verbose')?.kind).toBe('boolean');
     expect(paths).not.toContain('extra');
     expect(existsSync(w.marker)).toBe(false);
   });
@@ -90,16 +96,16 @@ describe.each(FIXTURE_LIST)('clitel schema on $framework', (f) => {
     const added = { ...w.env, FX_ADD: '1' };
     const failed = clitel(['check', f.entry, ...flags], added);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain(`+ command "${f.added[0]}"`);
-    expect(failed.stderr).toContain(`+ option --mirror of "${f.added[1]}"`);
+    expect(failed.stderr).toContain('+ command "extra"');
+    expect(failed.stderr).toContain(`+ ${mirror(f)}`);
     expect(clitel(['schema', f.entry, ...flags, '--write'], added).code).toBe(0);
     expect(clitel(['check', f.entry, ...flags], added).code).toBe(0);
 
     // and the other way: the schema now lists what the tool no longer declares
     const removed = clitel(['check', f.entry, ...flags], w.env);
     expect(removed.code).toBe(1);
-    expect(removed.stderr).toContain(`- command "${f.added[0]}"`);
-    expect(removed.stderr).toContain(`- option --mirror of "${f.added[1]}"`);
+    expect(removed.stderr).toContain('- command "extra"');
+    expect(removed.stderr).toContain(`- ${mirror(f)}`);
 
     // no run above executed a command, wrote state or opened a connection
     expect(existsSync(w.marker)).toBe(false);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-import { noopRun, runTelemetryCommand, startRun, UNKNOWN_COMMAND, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
+import { emitTreeIfAsked, noopRun, runTelemetryCommand, startRun, UNKNOWN_COMMAND, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
 import type { CAC } from 'cac';
 import type { InstrumentOptions } from './types.js';
 import type { CacLike, CommandLike } from './internal-types.js';
 import { declaredCommands, usedOptions } from './tree.js';
+import { commandTree } from './command-tree.js';
 
 const ACTIONS: readonly string[] = ['status', 'enable', 'disable', 'reset'];
 
@@ -15,6 +16,7 @@ export function instrument(cli: CAC, options: InstrumentOptions = {}): Run {
   const c = cli as unknown as CacLike;
   let run: AdapterRun = noopRun();
   try {
+    emitTreeIfAsked(options.env ?? process.env, () => commandTree(cli));
     const telemetry: TelemetryOptions = {
       ...options,
       toolName: options.toolName ?? (c.name !== '' ? c.name : options.schema?.tool ?? ''),

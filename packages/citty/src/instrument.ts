@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-import { noopRun, runTelemetryCommand, startRun, UNKNOWN_COMMAND, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
+import { emitTreeIfAsked, noopRun, runTelemetryCommand, startRun, UNKNOWN_COMMAND, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
 import type { CommandDef } from 'citty';
 import type { InstrumentOptions } from './types.js';
 import type { CommandDefLike, ContextLike, Hook } from './internal-types.js';
 import { resolve, walk } from './tree.js';
+import { commandTree } from './command-tree.js';
 
 const ACTIONS: readonly string[] = ['status', 'enable', 'disable', 'reset'];
 /** What citty's own failures before a command's setup (unknown command, bad arguments) are recorded as. */
@@ -17,6 +18,12 @@ export function instrument(main: CommandDef<any>, options: InstrumentOptions = {
   const root = main as unknown as CommandDefLike;
   let run: AdapterRun = noopRun();
   try {
+    const tree = emitTreeIfAsked(options.env ?? process.env, () => commandTree(root));
+    // citty resolves the main command's args first: it waits there until the tree is written and the process ends.
+    if (tree != null) {
+      root.args = () => tree;
+      return run;
+    }
     const meta = root.meta != null && typeof root.meta === 'object' && !('then' in root.meta) ? root.meta : undefined;
     const telemetry: TelemetryOptions = {
       ...options,

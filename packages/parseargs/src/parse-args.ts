@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
-import { noopRun, startRun, type AdapterRun, type TelemetryOptions } from '@clitel/core';
+import { emitTreeIfAsked, noopRun, startRun, type AdapterRun, type TelemetryOptions } from '@clitel/core';
 import type { ParseArgsTelemetryOptions, ParsedArgsWithTelemetry } from './types.js';
 import { commandOf, depthOf } from './command.js';
+import { commandTree } from './command-tree.js';
 
 interface Token { kind: string; name?: string }
 interface Parsed { values: Record<string, unknown>; positionals: string[]; tokens?: Token[] }
@@ -20,6 +21,7 @@ export function telemetryOptions(options: ParseArgsTelemetryOptions): TelemetryO
 export function parseArgs<T extends ParseArgsConfig>(config: T, options: ParseArgsTelemetryOptions = {}): ParsedArgsWithTelemetry<T> {
   let run: AdapterRun = noopRun();
   try {
+    emitTreeIfAsked(options.env ?? process.env, () => commandTree(config, options));
     run = startRun(telemetryOptions(options));
   } catch {
     // Telemetry never breaks the tool.
