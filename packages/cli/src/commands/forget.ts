@@ -53,7 +53,9 @@ async function forgetClickHouse(context: CliContext, parsed: ParsedArgs, url: st
   const tracesTable = identifierFlag(parsed, 'table') ?? DEFAULT_TRACES_TABLE;
   const user = stringFlag(parsed, 'user');
   const password = stringFlag(parsed, 'password');
-  const connection = await connectClickHouse({ url, purpose: 'forget', ...(user != null ? { username: user } : {}), ...(password != null ? { password } : {}) });
+  // The session's database is --database too: a server refuses every query of a session whose
+  // database (the URL's path, when --database overrides it) does not exist.
+  const connection = await connectClickHouse({ url, purpose: 'forget', database, ...(user != null ? { username: user } : {}), ...(password != null ? { password } : {}) });
   let result: ClickHouseForgetResult;
   try {
     result = await forgetInClickHouse(connection, { database, tracesTable }, id);
