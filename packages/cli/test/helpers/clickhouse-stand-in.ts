@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// A stand-in for a ClickHouse server's HTTP interface, on port 0, for checking what `clitel
-// forget --clickhouse` sends over the wire where no real server is available: it answers /ping,
-// the system.columns query, and the count and delete statements of forget-statements.ts, keeping
-// per-installation row counts. It knows nothing else and answers anything else with an error, so
-// a statement it was not written for fails the test. ClickHouse's own semantics are checked
-// against a real server in forget-clickhouse.test.ts when CLITEL_CLICKHOUSE_URL is set.
+// A stand-in for a ClickHouse server's HTTP interface, on port 0, for the one forget case the real
+// engine cannot show: a server that accepts a delete but applies it in the background (`lagging`).
+// It answers /ping, the system.columns query, and the count and delete statements of
+// forget-statements.ts, keeping per-installation row counts; anything else is an error, so a
+// statement it was not written for fails the test. ClickHouse's own semantics are checked on the
+// real engine (chDB) in forget-clickhouse.test.ts.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
