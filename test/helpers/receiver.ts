@@ -15,8 +15,8 @@ export interface ReceivedRequest {
 }
 
 export interface ReceiverOptions {
-  /** Status to answer the n-th request (0-based) with; default 200. */
-  respond?: (n: number) => { status: number; headers?: Record<string, string> };
+  /** Status (and optionally a body) to answer the n-th request (0-based) with; default 200. */
+  respond?: (n: number, body: Buffer) => { status: number; headers?: Record<string, string>; body?: Buffer };
   /** Accept connections and requests but never answer. */
   blackhole?: boolean;
   /** Fixed port (to restart a receiver on the same address). Default 0. */
@@ -63,10 +63,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
         requests.push({ path: req.url ?? '', contentType: String(req.headers['content-type'] ?? ''), body, time: Date.now(), status: 0 });
         return;
       }
-      const answer = options.respond?.(requests.length) ?? { status: 200 };
+      const answer = options.respond?.(requests.length, body) ?? { status: 200 };
       requests.push({ path: req.url ?? '', contentType: String(req.headers['content-type'] ?? ''), body, time: Date.now(), status: answer.status });
       res.writeHead(answer.status, { 'content-type': String(req.headers['content-type'] ?? 'application/x-protobuf'), ...answer.headers });
-      res.end();
+      res.end(answer.body);
     });
   });
   server.on('connection', (s: Socket) => {

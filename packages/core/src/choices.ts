@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Persisted choices: `{"telemetry": "enabled" | "disabled"}` per tool and machine-wide.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** A persisted choice, or undefined when there is none (or the file is unreadable). */
@@ -27,6 +27,11 @@ export function readChoice(file: string): Choice {
 export function writeChoice(file: string, choice: 'enabled' | 'disabled'): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify({ telemetry: choice })}\n`, { mode: 0o600 });
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, `${JSON.stringify({ telemetry: choice })}\n`, { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
 }

@@ -7,6 +7,8 @@ import { noticeText } from './notice.js';
 import { isSampled } from './sampling.js';
 import { appendToSpool } from './spool.js';
 import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './launch.js';
+import { readBackoff } from './backoff.js';
+import { senderFiles } from './sender-files.js';
 
 /** Decides whether this run records; returns the installation id (or '' in debug mode). */
 export function admit(p: Prepared, signal: 'traces' | 'metrics'): string | undefined {
@@ -33,6 +35,8 @@ export function deliver(p: Prepared, record: SpoolRecord): void {
   if (config.debug) {
     p.writeErr(script != null ? `${renderJson(script, [record], p.env)}\n` : `${JSON.stringify(record)}\n`);
     debugLine(p, target == null ? 'no endpoint is set; nothing would be sent' : `debug mode: nothing was sent to ${target.url}`);
+    const failed = readBackoff(senderFiles(config.paths.stateDir).backoff)?.reason;
+    if (failed != null) debugLine(p, `the last delivery failed (${failed}); what it did not send waits in the spool`);
     return;
   }
   if (target == null || script == null) return;

@@ -2,14 +2,15 @@
 // Usage-counter records → ResourceMetrics → the official OTLP/HTTP metrics exporters. Loaded only
 // by the sender process and by debug mode.
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { ExportResultCode, millisToHrTime } from '@opentelemetry/core';
+import { millisToHrTime } from '@opentelemetry/core';
 import { AggregationTemporality, DataPointType, type ResourceMetrics, type SumMetricData } from '@opentelemetry/sdk-metrics';
 import { JsonMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import { OTLPMetricExporter as ProtoExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { OTLPMetricExporter as JsonExporter, AggregationTemporalityPreference } from '@opentelemetry/exporter-metrics-otlp-http';
 import type { MetricsRecord } from './internal-types.js';
 import type { ExportTarget } from './config.js';
-import { exporterConfig, type ExportOutcome } from './export.js';
+import { exporterConfig, judgeExport, type ExportReport } from './export.js';
+import type { ExportProbe } from './export-probe.js';
 
 type MetricExporter = ProtoExporter | JsonExporter;
 
@@ -48,18 +49,14 @@ export function serializeMetricsJson(records: readonly MetricsRecord[]): string[
 }
 
 /** Creates the official metrics exporter for the target's protocol. */
-export function createMetricExporter(target: ExportTarget): MetricExporter {
-  const config = { ...exporterConfig(target), temporalityPreference: AggregationTemporalityPreference.DELTA };
+export function createMetricExporter(target: ExportTarget, probe: ExportProbe): MetricExporter {
+  const config = { ...exporterConfig(target, probe), temporalityPreference: AggregationTemporalityPreference.DELTA };
   return target.protocol === 'http/json' ? new JsonExporter(config) : new ProtoExporter(config);
 }
 
-/** Exports one ResourceMetrics; 4xx other than 429 means rejected for good. */
-export function exportMetrics(exporter: MetricExporter, metrics: ResourceMetrics): Promise<ExportOutcome> {
+/** Exports one ResourceMetrics and judges the result as for spans. */
+export function exportMetrics(exporter: MetricExporter, metrics: ResourceMetrics, probe: ExportProbe): Promise<ExportReport> {
   return new Promise((resolve) => {
-    exporter.export(metrics, (result) => {
-      if (result.code === ExportResultCode.SUCCESS) return resolve('sent');
-      const status = (result.error as { code?: unknown } | undefined)?.code;
-      resolve(typeof status === 'number' && status >= 400 && status < 500 && status !== 429 ? 'dropped' : 'retry');
-    });
+    exporter.export(metrics, (result) => resolve(judgeExport(result, probe)));
   });
 }

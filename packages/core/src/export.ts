@@ -14,9 +14,21 @@ import { SCOPE_NAME } from './attributes.js';
 import { CLITEL_VERSION } from './version.js';
 import { proxyFor } from './proxy-config.js';
 import { createAgent } from './proxy-agent.js';
+import { probeAgent, type ExportProbe } from './export-probe.js';
 
-/** The outcome of one export: `sent`, `dropped` (rejected for good) or `retry` (keep it). */
-export type ExportOutcome = 'sent' | 'dropped' | 'retry';
+/**
+ * The outcome of one export: `sent`, `dropped` (rejected for good), `too-large` (413: split the
+ * batch, or drop a single entry) or `retry` (keep it).
+ */
+export type ExportOutcome = 'sent' | 'dropped' | 'too-large' | 'retry';
+
+/** An outcome with what the sender needs to back off: why it failed and how long the collector asked to wait. */
+export interface ExportReport {
+  outcome: ExportOutcome;
+  /** A stable code (`http-503`, `ECONNREFUSED`, `DEPTH_ZERO_SELF_SIGNED_CERT`, `ETIMEDOUT`), never a message. */
+  reason?: string;
+  retryAfterMillis?: number;
+}
 
 function toHrTime(millis: number): HrTime {
   return millisToHrTime(millis);
@@ -60,7 +72,7 @@ export function serializeJson(records: readonly RunRecord[]): string {
 }
 
 /** Exporter settings shared by traces and metrics: headers, timeout, and the proxy agent. */
-export function exporterConfig(target: ExportTarget) {
+export function exporterConfig(target: ExportTarget, probe: ExportProbe) {
   const url = target.url;
   const proxy = proxyFor(new URL(url), target.proxy);
   return {
@@ -68,23 +80,35 @@ export function exporterConfig(target: ExportTarget) {
     headers: target.headers,
     timeoutMillis: target.timeoutMillis,
     concurrencyLimit: 1,
-    httpAgentOptions: () => createAgent(new URL(url), proxy, target.timeoutMillis),
+    httpAgentOptions: () => probeAgent(createAgent(new URL(url), proxy, target.timeoutMillis), probe, target.timeoutMillis),
   };
 }
 
-/** Creates the official exporter for the target's protocol. */
-export function createExporter(target: ExportTarget): SpanExporter {
-  const config = exporterConfig(target);
+/** Creates the official exporter for the target's protocol; `probe` sees each answer. */
+export function createExporter(target: ExportTarget, probe: ExportProbe): SpanExporter {
+  const config = exporterConfig(target, probe);
   return target.protocol === 'http/json' ? new JsonExporter(config) : new ProtoExporter(config);
 }
 
-/** Exports once; 4xx other than 429 means the data is rejected for good. */
-export function exportSpans(exporter: SpanExporter, spans: ReadableSpan[]): Promise<ExportOutcome> {
+/**
+ * Judges an exporter's result. A 2xx status means the collector took the data even when its
+ * answer did not arrive in time (no resend, so no duplicate); 413 asks for a smaller batch; any
+ * other 4xx but 429 rejects the data for good; everything else is kept for a later try.
+ */
+export function judgeExport(result: { code: ExportResultCode; error?: Error }, probe: ExportProbe): ExportReport {
+  if (result.code === ExportResultCode.SUCCESS) return { outcome: 'sent' };
+  const code = (result.error as { code?: unknown } | undefined)?.code;
+  const status = probe.status ?? (typeof code === 'number' ? code : undefined);
+  if (status != null && status >= 200 && status < 300) return { outcome: 'sent' };
+  if (status === 413) return { outcome: 'too-large', reason: 'http-413' };
+  if (status != null && status >= 400 && status < 500 && status !== 429) return { outcome: 'dropped', reason: `http-${status}` };
+  const reason = status != null ? `http-${status}` : typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'ETIMEDOUT';
+  return { outcome: 'retry', reason, ...(probe.retryAfterMillis != null ? { retryAfterMillis: probe.retryAfterMillis } : {}) };
+}
+
+/** Exports once and judges the result. */
+export function exportSpans(exporter: SpanExporter, spans: ReadableSpan[], probe: ExportProbe): Promise<ExportReport> {
   return new Promise((resolve) => {
-    exporter.export(spans, (result) => {
-      if (result.code === ExportResultCode.SUCCESS) return resolve('sent');
-      const status = (result.error as { code?: unknown } | undefined)?.code;
-      resolve(typeof status === 'number' && status >= 400 && status < 500 && status !== 429 ? 'dropped' : 'retry');
-    });
+    exporter.export(spans, (result) => resolve(judgeExport(result, probe)));
   });
 }

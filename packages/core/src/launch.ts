@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Env } from './types.js';
 import type { SenderConfig } from './internal-types.js';
 import { isLocked } from './lock.js';
-import { readBackoff } from './backoff.js';
+import { isBackingOff } from './backoff.js';
 import { SENDER_DEADLINE_MILLIS, SENDER_LINGER_MILLIS, SPAWN_WINDOW_MILLIS, SYNC_WAIT_MILLIS, senderFiles } from './sender-files.js';
 
 /** The sender script shipped in dist/, or undefined when it is missing (e.g. re-bundled). */
@@ -45,7 +45,7 @@ function claim(file: string): boolean {
 export function shouldSpawn(stateDir: string, now: number): boolean {
   const files = senderFiles(stateDir);
   if (isLocked(files.lock, SENDER_DEADLINE_MILLIS, now)) return false;
-  if ((readBackoff(files.backoff)?.until ?? 0) > now) return false;
+  if (isBackingOff(files.backoff, now)) return false;
   const window = Math.floor(now / SPAWN_WINDOW_MILLIS);
   if (claim(files.claim(window))) return true;
   const claimed = mtime(files.claim(window)) ?? now;
@@ -74,7 +74,7 @@ export function spawnSender(script: string, config: SenderConfig, env: Env): voi
 
 /** Sends now, waiting at most a second; what is not acknowledged stays in the spool. */
 export function sendSync(script: string, config: SenderConfig, env: Env, now: number): void {
-  if ((readBackoff(senderFiles(config.stateDir).backoff)?.until ?? 0) > now) return;
+  if (isBackingOff(senderFiles(config.stateDir).backoff, now)) return;
   const { spawnSync } = process.getBuiltinModule('node:child_process');
   spawnSync(process.execPath, [script], {
     stdio: 'ignore',

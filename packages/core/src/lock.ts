@@ -28,8 +28,8 @@ function isStale(file: string, staleMillis: number, now: number): boolean {
 /** Creates `file` holding this pid, failing with EEXIST when it exists: never visible half-written. */
 function createWithPid(file: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, String(process.pid), { mode: 0o600 });
   try {
+    writeFileSync(tmp, String(process.pid), { mode: 0o600 });
     linkSync(tmp, file);
   } finally {
     rmSync(tmp, { force: true });

@@ -5,10 +5,12 @@ import { writeFileSync } from 'node:fs';
 import type { MetricsRecord, RunRecord, SenderConfig, SpoolRecord } from './internal-types.js';
 import { acquireLock, releaseLock } from './lock.js';
 import { enforceCaps, listSpool, readEntry, removeEntries } from './spool.js';
-import { clearBackoff, recordFailure } from './backoff.js';
+import { clearBackoff, recordFailure, type Failure } from './backoff.js';
 import { SENDER_DEADLINE_MILLIS, removeOldClaims, senderFiles } from './sender-files.js';
 import { appendSentLog, type SentEntry } from './sent-log.js';
-import { createExporter, exportSpans, serializeJson, toReadableSpans, type ExportOutcome } from './export.js';
+import { createExporter, exportSpans, serializeJson, toReadableSpans, type ExportReport } from './export.js';
+import { createProbe } from './export-probe.js';
+import type { ExportTarget } from './config.js';
 import { createMetricExporter, exportMetrics, serializeMetricsJson, toResourceMetrics } from './export-metrics.js';
 
 const BATCH = 200;
@@ -31,51 +33,70 @@ interface Entry {
 }
 
 interface BatchResult {
-  outcome: ExportOutcome;
+  /** `retry` keeps what was not done (with why, and how long the collector asked to wait). */
+  report: ExportReport;
   /** Spool entries that are finished with (sent or rejected for good). */
   done: string[];
   /** What was delivered, for the transparency log. */
   sent: SentEntry[];
 }
 
+/**
+ * Sends spans; a batch the collector finds too large (413) is split in halves, and a single entry
+ * it still refuses is dropped: at most 2n - 1 requests for n entries, never a loop.
+ */
+async function sendSpans(target: ExportTarget, entries: Entry[], out: BatchResult): Promise<ExportReport> {
+  const records = entries.map((e) => e.record as RunRecord);
+  const probe = createProbe();
+  const exporter = createExporter(target, probe);
+  const report = await exportSpans(exporter, toReadableSpans(records), probe);
+  await exporter.shutdown().catch(() => undefined);
+  if (report.outcome === 'too-large' && entries.length > 1) {
+    const half = Math.ceil(entries.length / 2);
+    const first = await sendSpans(target, entries.slice(0, half), out);
+    return first.outcome === 'retry' ? first : sendSpans(target, entries.slice(half), out);
+  }
+  if (report.outcome === 'retry') return report;
+  if (report.outcome === 'sent') out.sent.push({ time: Date.now(), body: JSON.parse(serializeJson(records)) as Record<string, unknown> });
+  out.done.push(...entries.map((e) => e.name));
+  return report;
+}
+
 /** Sends one batch of spans and one of metrics; the worst outcome wins ('retry' keeps them). */
 async function sendBatch(config: SenderConfig, batch: Entry[]): Promise<BatchResult> {
   const spans = batch.filter((e) => e.record.kind !== 'metrics');
   const metrics = batch.filter((e) => e.record.kind === 'metrics');
-  const done: string[] = [];
-  const sent: SentEntry[] = [];
+  const out: BatchResult = { report: { outcome: 'sent' }, done: [], sent: [] };
   if (spans.length > 0 && config.traces != null) {
-    const records = spans.map((e) => e.record as RunRecord);
-    const exporter = createExporter(config.traces);
-    const outcome = await exportSpans(exporter, toReadableSpans(records));
-    await exporter.shutdown().catch(() => undefined);
-    if (outcome === 'retry') return { outcome, done, sent };
-    if (outcome === 'sent') sent.push({ time: Date.now(), body: JSON.parse(serializeJson(records)) as Record<string, unknown> });
-    done.push(...spans.map((e) => e.name));
+    const report = await sendSpans(config.traces, spans, out);
+    if (report.outcome === 'retry') return { ...out, report };
   }
   if (metrics.length > 0 && config.metrics != null) {
-    const exporter = createMetricExporter(config.metrics);
+    const probe = createProbe();
+    const exporter = createMetricExporter(config.metrics, probe);
     const records = metrics.map((e) => e.record as MetricsRecord);
     const bodies = serializeMetricsJson(records);
     const groups = toResourceMetrics(records);
     for (const [i, rm] of groups.entries()) {
-      const outcome = await exportMetrics(exporter, rm);
-      if (outcome === 'retry') {
+      // A group too large for the collector (413) is dropped: counters are not split.
+      const report = await exportMetrics(exporter, rm, probe);
+      if (report.outcome === 'retry') {
         await exporter.shutdown().catch(() => undefined);
-        return { outcome: 'retry', done, sent };
+        return { ...out, report };
       }
-      if (outcome === 'sent') sent.push({ time: Date.now(), body: JSON.parse(bodies[i]) as Record<string, unknown> });
+      if (report.outcome === 'sent') out.sent.push({ time: Date.now(), body: JSON.parse(bodies[i]) as Record<string, unknown> });
     }
     await exporter.shutdown().catch(() => undefined);
-    done.push(...metrics.map((e) => e.name));
+    out.done.push(...metrics.map((e) => e.name));
   }
-  return { outcome: 'sent', done, sent };
+  return out;
 }
 
-/** How one drain went: `ok` false means back off; `progressed` false means nothing could be sent. */
+/** How one drain went: `ok` false means back off (`failure` says why); `progressed` false means nothing could be sent. */
 interface DrainResult {
   ok: boolean;
   progressed: boolean;
+  failure?: Failure;
 }
 
 /** Waits up to `lingerMillis` (within the deadline) for the spool to hold entries again. */
@@ -104,14 +125,14 @@ async function drain(config: SenderConfig, deadline: number): Promise<DrainResul
       if (record != null) batch.push({ name, record });
     }
     if (batch.length === 0) continue;
-    const { outcome, done, sent } = await sendBatch(config, batch);
+    const { report, done, sent } = await sendBatch(config, batch);
     removeEntries(config.spoolDir, done);
     try {
       appendSentLog(config.stateDir, sent);
     } catch {
       // the log is a courtesy; delivery stands without it
     }
-    if (outcome === 'retry') return { ok: false, progressed };
+    if (report.outcome === 'retry') return { ok: false, progressed, failure: { reason: report.reason, retryAfterMillis: report.retryAfterMillis } };
     // Entries for a signal with no target this time stay for a later sender that has one.
     if (done.length === 0) return { ok: true, progressed };
     progressed = true;
@@ -150,13 +171,14 @@ async function send(config: SenderConfig): Promise<void> {
         failures = result.ok ? 0 : failures + 1;
         // A transient failure (a slow or restarting collector) is tried once more while the lock
         // is held, so runs keep relying on this sender; after that, later runs back off.
-        if (!result.ok && failures <= RETRIES_IN_PROCESS && Date.now() + RETRY_WAIT_MILLIS < deadline) {
-          await sleep(RETRY_WAIT_MILLIS);
+        const wait = Math.max(RETRY_WAIT_MILLIS, result.failure?.retryAfterMillis ?? 0);
+        if (!result.ok && failures <= RETRIES_IN_PROCESS && Date.now() + wait < deadline) {
+          await sleep(wait);
           result = await drain(config, deadline);
           failures = result.ok ? 0 : failures + 1;
         }
         if (result.ok) clearBackoff(files.backoff);
-        else recordFailure(files.backoff, Date.now());
+        else recordFailure(files.backoff, Date.now(), result.failure);
         markDone(files.done);
       } finally {
         releaseLock(files.lock);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Files in the tool's state directory: the installation id and the notice marker.
 import { randomUuid } from './ids.js';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -14,11 +14,20 @@ function readText(file: string): string | undefined {
   }
 }
 
-/** Writes a small file atomically (temp file + rename). Throws on I/O errors. */
+/** Writes a small file atomically (temp file + rename). Throws on I/O errors, leaving no temp file behind (a full disk would collect them). */
 export function writeAtomic(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, text, { mode: 0o600 });
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, text, { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never created
+    }
+    throw error;
+  }
 }
 
 /** The stored installation id, or undefined when there is none (or it is corrupt). */
