@@ -25,11 +25,15 @@ interface Fixture {
   hidden?: string;
   /** Where --url is declared, and where FX_ADD=1 adds --mirror (`''`: global). FX_ADD=1 also adds the command `extra`. */
   optionsOn: string;
+  /** Where the boolean --verbose is declared (default: the root). */
+  verboseOn?: string;
 }
 
 const FIXTURE_LIST: Fixture[] = [
   { framework: 'commander', entry: `${FIXTURES}/commander.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
   { framework: 'citty', entry: `${FIXTURES}/citty.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
+  { framework: 'yargs', entry: `${FIXTURES}/yargs.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
+  { framework: 'oclif', entry: `${FIXTURES}/oclif/bin/run.js`, nested: 'remote add', alias: ['remote add', 'remote new'], hidden: 'debug', optionsOn: 'remote add', verboseOn: 'greet' },
   { framework: 'cac', entry: `${FIXTURES}/cac.mjs`, nested: 'remote', alias: ['remote', 'rem'], optionsOn: 'remote' },
   { framework: 'parseargs', entry: `${FIXTURES}/parseargs.mjs`, nested: 'remote add', optionsOn: '' },
 ];
@@ -77,7 +81,7 @@ describe.each(FIXTURE_LIST)('clitel schema on $framework', (f) => {
     if (f.alias != null) expect(tree.commands.find((c) => c.path === f.alias?.[0])?.aliases).toContain(f.alias[1]);
     if (f.hidden != null) expect(tree.commands.find((c) => c.path === f.hidden)?.hidden).toBe(true);
     expect(tree.commands.find((c) => c.path === f.optionsOn)?.options.find((o) => o.name === 'url')?.kind).toBe('string');
-    expect(tree.commands.find((c) => c.path === '')?.options.find((o) => o.name === 'verbose')?.kind).toBe('boolean');
+    expect(tree.commands.find((c) => c.path === (f.verboseOn ?? ''))?.options.find((o) => o.name === 'verbose')?.kind).toBe('boolean');
     expect(paths).not.toContain('extra');
     expect(existsSync(w.marker)).toBe(false);
   });

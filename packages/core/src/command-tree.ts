@@ -28,7 +28,7 @@ export interface TreeOption {
 export interface TreeCommand {
   /** Space-separated path below the root, e.g. `remote add`. */
   path: string;
-  /** Other names the framework accepts for the last word of the path. */
+  /** Other names the framework accepts: for the last word of the path (oclif: whole paths). */
   aliases?: string[];
   /** Hidden from the tool's help. */
   hidden?: boolean;

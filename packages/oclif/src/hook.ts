@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-import { startRun } from '@clitel/core';
+import { emitTreeIfAsked, startRun } from '@clitel/core';
 import type { InstrumentOptions, TelemetryHook } from './types.js';
 import type { HookOptionsLike } from './internal-types.js';
 import { saveState, stateOf, telemetryOptions } from './state.js';
 import { commandPath, declaredCommands, requestedPath, usedFlags } from './tree.js';
 import { wrapParse } from './wrap-parse.js';
+import { commandTree } from './command-tree.js';
 
 /**
  * Records one span per run of an oclif CLI. Export the returned function as the default of one
@@ -40,6 +41,7 @@ function onEvent(event: HookOptionsLike, options: InstrumentOptions): void {
   } else if (state == null) {
     // init: the first event of a run
     const telemetry = telemetryOptions(config, options);
+    emitTreeIfAsked(telemetry.env ?? {}, () => commandTree(config));
     const run = startRun(telemetry);
     saveState(config, { run, telemetry });
     if (!run.recording) return;

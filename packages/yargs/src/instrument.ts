@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-import { noopRun, runTelemetryCommand, startRun, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
+import { emitTreeIfAsked, noopRun, runTelemetryCommand, startRun, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
 import type { InstrumentOptions, YargsProgram } from './types.js';
 import type { ArgvLike, YargsLike } from './internal-types.js';
 import { commandPath, declaredOptions, recordedPath, usedOptions } from './tree.js';
+import { commandTree } from './command-tree.js';
 
 const TELEMETRY = 'telemetry';
 const ACTIONS: readonly TelemetryAction[] = ['status', 'enable', 'disable', 'reset'];
@@ -17,6 +18,7 @@ export function instrument(program: YargsProgram, options: InstrumentOptions = {
   const y = program as unknown as YargsLike;
   let run: AdapterRun = noopRun();
   try {
+    emitTreeIfAsked(options.env ?? process.env, () => commandTree(program));
     const telemetry: TelemetryOptions = {
       ...options,
       toolName: options.toolName ?? options.schema?.tool ?? y.$0 ?? '',
