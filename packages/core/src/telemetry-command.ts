@@ -79,6 +79,8 @@ export function runTelemetryCommandNow(action: TelemetryAction, options: Telemet
       default: return { lines: ['Unknown telemetry action. Use status, enable, disable, reset or show.'], exitCode: 1 };
     }
   } catch (error) {
-    return { lines: [`clitel: could not ${action} telemetry (${errorType(error)}); nothing was changed`], exitCode: 1 };
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const why = typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : errorType(error);
+    return { lines: [`clitel: could not ${action} telemetry (${why}); nothing was changed`], exitCode: 1 };
   }
 }
