@@ -79,12 +79,12 @@ export function fakeRecord(runId: string, start = Date.now()): Record<string, un
   };
 }
 
-/** Writes `count` entries into a spool, named as runs name them; returns the run ids. */
-export function seedSpool(spoolDir: string, count: number, time = Date.now()): string[] {
+/** Writes `count` entries into a spool, named as runs name them; returns the run ids (hex, `prefix` first). */
+export function seedSpool(spoolDir: string, count: number, time = Date.now(), prefix = ''): string[] {
   mkdirSync(spoolDir, { recursive: true });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const id = (i + 1).toString(16).padStart(32, 'a');
+    const id = `${prefix}${(i + 1).toString(16).padStart(8, '0')}`.padStart(32, 'a');
     ids.push(id);
     writeFileSync(join(spoolDir, `${String(time + i).padStart(13, '0')}-1-${(i + 1).toString(16).padStart(8, '0')}.json`), JSON.stringify(fakeRecord(id, time + i)));
   }
