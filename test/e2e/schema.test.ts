@@ -16,6 +16,8 @@ const FIXTURES = 'test/fixtures/schema';
 
 interface Fixture {
   framework: string;
+  /** How the tool is instrumented, when not by the framework's adapter. */
+  via?: string;
   entry: string;
   /** Flags for clitel (e.g. --register). */
   flags?: string[];
@@ -34,6 +36,7 @@ const FIXTURE_LIST: Fixture[] = [
   { framework: 'citty', entry: `${FIXTURES}/citty.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
   { framework: 'yargs', entry: `${FIXTURES}/yargs.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
   { framework: 'oclif', entry: `${FIXTURES}/oclif/bin/run.js`, nested: 'remote add', alias: ['remote add', 'remote new'], hidden: 'debug', optionsOn: 'remote add', verboseOn: 'greet' },
+  { framework: 'commander', via: 'register', entry: `${FIXTURES}/register/cli.js`, flags: ['--register'], nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
   { framework: 'cac', entry: `${FIXTURES}/cac.mjs`, nested: 'remote', alias: ['remote', 'rem'], optionsOn: 'remote' },
   { framework: 'parseargs', entry: `${FIXTURES}/parseargs.mjs`, nested: 'remote add', optionsOn: '' },
 ];
@@ -70,7 +73,7 @@ function treeOf(f: Fixture, env: Record<string, string>): CommandTree {
   return JSON.parse(readFileSync(file, 'utf8')) as CommandTree;
 }
 
-describe.each(FIXTURE_LIST)('clitel schema on $framework', (f) => {
+describe.each(FIXTURE_LIST.map((f) => ({ ...f, name: f.via != null ? `${f.framework} via ${f.via}` : f.framework })))('clitel schema on $name', (f) => {
   it('reads the real tree: nested commands, aliases, hidden commands, options with kinds', () => {
     const w = world();
     const tree = treeOf(f, w.env);
@@ -125,6 +128,15 @@ describe('tree mode', () => {
     expect(readFileSync(w.marker, 'utf8')).toContain('root');
     expect((await receiver.waitForSpans(1, 10_000)).length).toBeGreaterThan(0);
     receiver.requests.length = 0;
+  });
+
+  it('ends a register run with no framework to read before the tool runs, and says why', () => {
+    const w = world();
+    const r = clitel(['schema', 'test/fixtures/register/plain/cli.js', '--register', '--schema', join(w.dir, 's.json')], w.env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no commander or yargs program to read');
+    expect(existsSync(join(w.dir, 's.json'))).toBe(false);
+    expect(filesUnder(w.home)).toEqual([]);
   });
 
   it('keeps the example CLI, its collector config and its data dictionary in step', () => {

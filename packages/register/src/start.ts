@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Zero-code set-up: one run-only span from the start, replaced by a framework adapter's span
 // when a commander (or yargs) program is parsed.
-import { isDebugEnabled, startRun, type Env, type TelemetryOptions } from '@clitel/core';
+import { emitTreeIfAsked, isDebugEnabled, isTreeMode, noopRun, startRun, type Env, type TelemetryOptions } from '@clitel/core';
 import { instrument as instrumentCommander } from '@clitel/commander';
 import { instrument as instrumentYargs } from '@clitel/yargs';
 import { findTool, dependsOn, usesClitel, type ToolInfo } from './tool.js';
@@ -48,8 +48,10 @@ async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (mes
     env: withoutRegister(options.env),
     entryPath: tool.entry,
   };
-  const runOnly = startRun(telemetry);
-  if (!runOnly.recording) return;
+  // Tree mode (clitel schema): no run; the adapter given the program writes its tree and exits.
+  const treeMode = isTreeMode(options.env);
+  const runOnly = treeMode ? noopRun() : startRun(telemetry);
+  if (!treeMode && !runOnly.recording) return;
   let adopted = false;
   const adopt = (framework: string): boolean => {
     if (adopted) return false;
@@ -72,6 +74,9 @@ async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (mes
       if (adopt('yargs')) instrumentYargs(program as Parameters<typeof instrumentYargs>[0], { ...telemetry, telemetryCommand: false });
     });
     if (why != null) reasons.push(why);
+  }
+  if (treeMode && reasons.length === Number(dependsOn(tool.pkg, 'commander')) + Number(dependsOn(tool.pkg, 'yargs'))) {
+    emitTreeIfAsked(options.env, () => { throw new Error(`no commander or yargs program to read${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`); });
   }
   debug(`recording the run only until a commander or yargs program is parsed${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`);
 }
