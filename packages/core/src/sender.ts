@@ -109,6 +109,17 @@ async function awaitMore(config: SenderConfig, deadline: number): Promise<boolea
   return false;
 }
 
+/**
+ * The targets with each request's timeout cut to the time left before the deadline, so a failure
+ * is judged (and a backoff written) before the process is ended: in sync mode the deadline is
+ * under a second, far shorter than the exporter's default 10 s timeout.
+ */
+function withinDeadline(config: SenderConfig, deadline: number): SenderConfig {
+  const left = Math.max(100, deadline - Date.now() - 150);
+  const cut = (t: ExportTarget | undefined): ExportTarget | undefined => (t == null ? undefined : { ...t, timeoutMillis: Math.min(t.timeoutMillis, left) });
+  return { ...config, traces: cut(config.traces), metrics: cut(config.metrics) };
+}
+
 /** Sends until the spool is empty (and stays so while lingering), the deadline passes, delivery fails, or nothing more can go. */
 async function drain(config: SenderConfig, deadline: number): Promise<DrainResult> {
   let progressed = false;
@@ -125,7 +136,7 @@ async function drain(config: SenderConfig, deadline: number): Promise<DrainResul
       if (record != null) batch.push({ name, record });
     }
     if (batch.length === 0) continue;
-    const { report, done, sent } = await sendBatch(config, batch);
+    const { report, done, sent } = await sendBatch(withinDeadline(config, deadline), batch);
     removeEntries(config.spoolDir, done);
     try {
       appendSentLog(config.stateDir, sent);
