@@ -29,13 +29,15 @@ interface Fixture {
   optionsOn: string;
   /** Where the boolean --verbose is declared (default: the root). */
   verboseOn?: string;
+  /** Whether `greet --lang` declares the choices en and fr. */
+  choices?: boolean;
 }
 
 const FIXTURE_LIST: Fixture[] = [
-  { framework: 'commander', entry: `${FIXTURES}/commander.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
-  { framework: 'citty', entry: `${FIXTURES}/citty.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
-  { framework: 'yargs', entry: `${FIXTURES}/yargs.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
-  { framework: 'oclif', entry: `${FIXTURES}/oclif/bin/run.js`, nested: 'remote add', alias: ['remote add', 'remote new'], hidden: 'debug', optionsOn: 'remote add', verboseOn: 'greet' },
+  { framework: 'commander', entry: `${FIXTURES}/commander.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add', choices: true },
+  { framework: 'citty', entry: `${FIXTURES}/citty.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add', choices: true },
+  { framework: 'yargs', entry: `${FIXTURES}/yargs.mjs`, nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add', choices: true },
+  { framework: 'oclif', entry: `${FIXTURES}/oclif/bin/run.js`, nested: 'remote add', alias: ['remote add', 'remote new'], hidden: 'debug', optionsOn: 'remote add', verboseOn: 'greet', choices: true },
   { framework: 'commander', via: 'register', entry: `${FIXTURES}/register/cli.js`, flags: ['--register'], nested: 'remote add', alias: ['remote add', 'new'], hidden: 'debug', optionsOn: 'remote add' },
   { framework: 'cac', entry: `${FIXTURES}/cac.mjs`, nested: 'remote', alias: ['remote', 'rem'], optionsOn: 'remote' },
   { framework: 'parseargs', entry: `${FIXTURES}/parseargs.mjs`, nested: 'remote add', optionsOn: '' },
@@ -89,6 +91,18 @@ describe.each(FIXTURE_LIST.map((f) => ({ ...f, name: f.via != null ? `${f.framew
     expect(existsSync(w.marker)).toBe(false);
   });
 
+  it.runIf(f.choices === true)('offers declared choices as values only with --allow-choices', () => {
+    const w = world();
+    const lang = (flags: string[]): unknown => {
+      const r = clitel(['schema', f.entry, ...(f.flags ?? []), '--schema', join(w.dir, 'none.json'), '--json', ...flags], w.env);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { result: { commands: Record<string, { options?: Record<string, unknown> }> } }).result.commands.greet?.options?.lang;
+    };
+    expect(lang([])).toEqual({});
+    expect(lang(['--allow-choices'])).toEqual({ values: ['en', 'fr'] });
+    expect(existsSync(join(w.dir, 'none.json'))).toBe(false);
+  });
+
   it('fails the check by name when a command or option is added, passes after --write', () => {
     const w = world();
     const schema = join(w.dir, 'telemetry.schema.json');
@@ -137,6 +151,14 @@ describe('tree mode', () => {
     expect(r.stderr).toContain('no commander or yargs program to read');
     expect(existsSync(join(w.dir, 's.json'))).toBe(false);
     expect(filesUnder(w.home)).toEqual([]);
+  });
+
+  it('ends with code 70 and one line when the tree cannot be written, running nothing', () => {
+    const w = world();
+    const r = spawnSync(process.execPath, [join(REPO, FIXTURE_LIST[0]!.entry)], { env: { ...w.env, CLITEL_SCHEMA_TREE: join(w.dir, 'missing/dir/tree.json') }, encoding: 'utf8' });
+    expect(r.status).toBe(70);
+    expect(r.stderr).toMatch(/^clitel: could not read the command tree \(Error: ENOENT/);
+    expect(existsSync(w.marker)).toBe(false);
   });
 
   it('keeps the example CLI, its collector config and its data dictionary in step', () => {
