@@ -115,3 +115,19 @@ export function decodeProtobuf(kind: 'traces' | 'metrics', body: Buffer): Record
     : 'opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest');
   return type.toObject(type.decode(body), { longs: String, defaults: false, arrays: true }) as Record<string, unknown>;
 }
+
+const ID_FIELDS = new Set(['traceId', 'spanId', 'parentSpanId']);
+
+/** Encodes an OTLP/JSON request object (hex ids) as a protobuf body, for hand-built requests. */
+export function encodeProtobuf(kind: 'traces' | 'metrics', json: object): Uint8Array {
+  const toProto = (v: unknown, key = ''): unknown => {
+    if (ID_FIELDS.has(key) && typeof v === 'string') return Buffer.from(v, 'hex');
+    if (Array.isArray(v)) return v.map((x) => toProto(x));
+    if (v != null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toProto(x, k)]));
+    return v;
+  };
+  const type = protoRoot().lookupType(kind === 'traces'
+    ? 'opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest'
+    : 'opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest');
+  return type.encode(type.fromObject(toProto(json) as Record<string, unknown>)).finish();
+}

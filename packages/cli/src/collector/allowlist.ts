@@ -2,6 +2,7 @@
 // What the schema lets a run send, read from describeSchema(): the single list of keys, names and
 // closed value sets the collector config allows. No key is written here by hand.
 import { ATTR_CLITEL_COMMAND, OTHER_VALUE, UNKNOWN_COMMAND, describeSchema } from '@clitel/core';
+import type { TypedKey } from './levels.js';
 import type { Schema } from '@clitel/core';
 import { ID_SHAPES } from './patterns.js';
 import { ATTR_SERVICE_NAME, REQUIRED_RESOURCE_KEYS } from './semconv.js';
@@ -17,7 +18,7 @@ export interface ClosedSet {
 
 /** A generated id key and the exact shape its value must have. */
 export interface IdShape {
-  level: 'resource' | 'span';
+  level: 'resource' | 'span' | 'spanevent';
   key: string;
   pattern: string;
 }
@@ -31,6 +32,12 @@ export interface Allowlist {
   unknownSpanName: string;
   resourceKeys: string[];
   spanKeys: string[];
+  /** Keys with their OTLP type, per level: what keep_keys and the type checks keep. */
+  resourceTypes: TypedKey[];
+  spanTypes: TypedKey[];
+  eventTypes: TypedKey[];
+  /** Every option name of the schema (command and global): the elements `clitel.options` may hold. */
+  optionNames: string[];
   eventNames: string[];
   eventKeys: string[];
   /** Most attributes one span event can carry. */
@@ -68,10 +75,17 @@ export function deriveAllowlist(schema: Schema): Allowlist {
       if (shape != null) idShapes.push({ level, key: info.key, pattern: shape });
     }
   }
+  // An id an event carries is checked there too: ignored_keys skip masking at every level.
+  for (const key of unique(d.events.flatMap((e) => e.attributes.map((a) => a.key)))) {
+    const shape = ID_SHAPES[key];
+    if (shape != null) idShapes.push({ level: 'spanevent', key, pattern: shape });
+  }
   for (const info of [...d.resource, ...d.span, ...d.events.flatMap((e) => e.attributes)]) {
     knownValues.set(info.key, unique([...(knownValues.get(info.key) ?? []), ...info.examples, ...(info.values ?? [])]));
   }
-  const clients = deriveClientAllowlist(schema, resourceKeys);
+  const clients = deriveClientAllowlist(schema, d.resource);
+  const typed = (infos: readonly { key: string; type: TypedKey['type'] }[]): TypedKey[] => [...new Map(infos.map((i) => [i.key, { key: i.key, type: i.type }])).values()];
+  const optionNames = unique([...Object.values(schema.commands).flatMap((c) => Object.keys(c.options ?? {})), ...Object.keys(schema.options ?? {})]).sort();
   knownValues.set(ATTR_SERVICE_NAME, unique([...(knownValues.get(ATTR_SERVICE_NAME) ?? []), ...clients.services]));
   return {
     tool: schema.tool,
@@ -79,6 +93,10 @@ export function deriveAllowlist(schema: Schema): Allowlist {
     unknownSpanName,
     resourceKeys,
     spanKeys,
+    resourceTypes: typed(d.resource),
+    spanTypes: typed(d.span),
+    eventTypes: typed(d.events.flatMap((e) => e.attributes)),
+    optionNames,
     eventNames: unique(d.events.map((e) => e.name)),
     eventKeys,
     maxEventAttributes: Math.max(1, ...d.events.map((e) => e.attributes.length)),

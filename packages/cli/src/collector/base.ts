@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // base.yaml: receive OTLP, keep only what the schema allows, count runs, print a summary.
 // Backends come from the overlays, which replace the exporter lists.
-import { ATTR_CLITEL_COMMAND, ATTR_PROCESS_EXECUTABLE_NAME, ATTR_PROCESS_EXIT_CODE, DISTRO_NAME } from '@clitel/core';
+import { ATTR_CLITEL_COMMAND, ATTR_CLITEL_OPTIONS, ATTR_PROCESS_EXECUTABLE_NAME, ATTR_PROCESS_EXIT_CODE, DISTRO_NAME, SCOPE_NAME } from '@clitel/core';
 import type { Allowlist } from './allowlist.js';
 import type { ResolvedCollectorConfigOptions } from './types.js';
 import { env, type ConfigValue } from './confmap.js';
 import * as C from './components.js';
 import { BLOCKED_PATTERNS } from './patterns.js';
 import { DENIED_KEYS } from './denied-keys.js';
-import { ATTR_OS_TYPE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME } from './semconv.js';
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME } from './semconv.js';
 import { clientComments, clientFilterConfig, clientRedactionConfig, clientTransformConfig } from './client-pipeline.js';
 import { attributePath, closedSetStatement, escapeRegex, exactlyOneOf, idShapeStatement, ottlString } from './ottl.js';
+import { CLEAR_RESOURCE_SCHEMA_URL, keepKeysStatement, nameListStatement, scopeStatements, typeStatement } from './levels.js';
+import { RUN_METRIC_DIMENSIONS, runMetricsTransformConfig } from './run-metrics.js';
 
 /** A built file: its tree and comments keyed by dotted path (`processors.batch`). */
 export interface BuiltConfig {
@@ -41,7 +43,7 @@ export function buildBase(allow: Allowlist, options: ResolvedCollectorConfigOpti
       [C.PROCESSOR_REDACTION]: {
         allow_all_keys: false,
         allowed_keys: allow.allowedKeys,
-        ignored_keys: allow.idShapes.map((s) => s.key),
+        ignored_keys: [...new Set(allow.idShapes.map((s) => s.key))],
         blocked_values: BLOCKED_PATTERNS.map((p) => p.pattern),
         redact_all_types: true,
         summary: 'silent',
@@ -50,13 +52,14 @@ export function buildBase(allow: Allowlist, options: ResolvedCollectorConfigOpti
       [C.PROCESSOR_FILTER_CLIENTS]: clientFilterConfig(allow),
       [C.PROCESSOR_REDACTION_CLIENTS]: clientRedactionConfig(allow),
       [C.PROCESSOR_TRANSFORM_CLIENTS]: clientTransformConfig(allow, options),
+      [C.PROCESSOR_TRANSFORM_RUN_METRICS]: runMetricsTransformConfig(),
       [C.PROCESSOR_BATCH]: { send_batch_size: 1024, send_batch_max_size: 2048, timeout: '5s' },
     },
     connectors: {
       [C.CONNECTOR_SPAN_METRICS]: {
         namespace: C.METRICS_NAMESPACE,
         histogram: { unit: 'ms', explicit: { buckets: ['10ms', '25ms', '50ms', '100ms', '250ms', '500ms', '1s', '2.5s', '5s', '10s', '30s', '1m', '5m', '15m'] } },
-        dimensions: [{ name: ATTR_CLITEL_COMMAND }, { name: ATTR_SERVICE_VERSION }, { name: ATTR_OS_TYPE }, { name: ATTR_PROCESS_EXIT_CODE }],
+        dimensions: RUN_METRIC_DIMENSIONS.map((name) => ({ name })),
         exclude_dimensions: [C.SPAN_METRICS_INSTANCE_DIMENSION],
         add_resource_attributes: false,
         resource_metrics_key_attributes: [ATTR_SERVICE_NAME],
@@ -71,7 +74,7 @@ export function buildBase(allow: Allowlist, options: ResolvedCollectorConfigOpti
     service: {
       pipelines: {
         [C.PIPELINE_TRACES]: { receivers: [C.RECEIVER_OTLP], processors: tracesProcessors, exporters: [C.EXPORTER_DEBUG, C.CONNECTOR_SPAN_METRICS] },
-        [C.PIPELINE_METRICS]: { receivers: [C.CONNECTOR_SPAN_METRICS], processors: [C.PROCESSOR_MEMORY_LIMITER, C.PROCESSOR_FILTER, C.PROCESSOR_BATCH], exporters: [C.EXPORTER_DEBUG] },
+        [C.PIPELINE_METRICS]: { receivers: [C.CONNECTOR_SPAN_METRICS], processors: [C.PROCESSOR_MEMORY_LIMITER, C.PROCESSOR_FILTER, C.PROCESSOR_TRANSFORM_RUN_METRICS, C.PROCESSOR_BATCH], exporters: [C.EXPORTER_DEBUG] },
         [C.PIPELINE_CLIENT_METRICS]: { receivers: [C.RECEIVER_OTLP], processors: clientProcessors, exporters: [C.EXPORTER_DEBUG] },
       },
     },
@@ -83,8 +86,9 @@ export function buildBase(allow: Allowlist, options: ResolvedCollectorConfigOpti
     [`processors.${C.PROCESSOR_RESOURCE}`]: ' Deletes identifying resource keys by name (host, process, user, address, device, cloud), even if a client sends them.\n Used by the traces and the client metrics pipelines.',
     [`processors.${C.PROCESSOR_ATTRIBUTES}`]: ' The same for span and metric data-point attributes.',
     [`processors.${C.PROCESSOR_REDACTION}`]: ' Fail-closed allowlist: exactly the keys the schema and resource can produce; every other key is deleted\n (resource, scope, span and span-event attributes). Values of allowed keys are masked (****) where a\n blocked pattern matches: secrets, e-mails, home paths, IPs, MACs, UUID-like ids. The generated ids are\n ignored here and checked by exact shape in transform instead. summary: silent adds no attributes.',
-    [`processors.${C.PROCESSOR_TRANSFORM}`]: ' Span names outside the schema become "' + allow.unknownSpanName + '"; values outside a closed list become\n _unknown / _other; ids of the wrong shape are deleted; status message and trace state are cleared;\n strings are truncated and attribute counts limited.',
+    [`processors.${C.PROCESSOR_TRANSFORM}`]: ' Span names outside the schema become "' + allow.unknownSpanName + '"; values outside a closed list become\n _unknown / _other; ids of the wrong shape are deleted; status message and trace state are cleared;\n strings are truncated and attribute counts limited.\n Then every level keeps only its own keys, each of its type (the redaction allowlist is one list for all\n levels and adds its own redaction.* keys); scope attributes, unknown scope names and schema_url are cleared.',
     ...clientComments(allow, { filter: C.PROCESSOR_FILTER_CLIENTS, redaction: C.PROCESSOR_REDACTION_CLIENTS, transform: C.PROCESSOR_TRANSFORM_CLIENTS }),
+    [`processors.${C.PROCESSOR_TRANSFORM_RUN_METRICS}`]: ' Run metrics: span_metrics copies the resource of the first span of each service (installation id,\n session id, os.version) unless the alpha gate connector.spanmetrics.excludeResourceMetrics is on; keep\n only service.name there, and only the configured dimensions on data points.',
     [`processors.${C.PROCESSOR_BATCH}`]: ' Last, after everything that drops data.',
     connectors: ' span_metrics (the current name; spanmetrics is a deprecated alias): run counts and duration histograms\n per command, version, OS and exit code (plus service.name, span.name, span.kind, status.code).',
     exporters: ' The base only prints counts. Pick a backend with an overlay: --config base.yaml --config overlay-<backend>.yaml',
@@ -105,6 +109,8 @@ function filterConfig(allow: Allowlist): ConfigValue {
           `${attributePath('span', ATTR_PROCESS_EXECUTABLE_NAME)} != ${tool}`,
           'span.kind != SPAN_KIND_INTERNAL',
           'span.parent_span_id != SpanID(0x0000000000000000)',
+          // No processor can clear links (set() ignores nil); clitel spans have none.
+          'Len(span.links) > 0',
           `${attributePath('resource', ATTR_TELEMETRY_DISTRO_NAME)} != nil and ${attributePath('resource', ATTR_TELEMETRY_DISTRO_NAME)} != ${ottlString(DISTRO_NAME)}`,
         ],
       },
@@ -118,12 +124,17 @@ function filterConfig(allow: Allowlist): ConfigValue {
 }
 
 function transformConfig(allow: Allowlist, options: ResolvedCollectorConfigOptions): ConfigValue {
-  const statements = { resource: [] as string[], span: [] as string[] };
+  const statements = { resource: [] as string[], span: [] as string[], spanevent: [] as string[] };
   statements.span.push(`set(span.name, ${ottlString(allow.unknownSpanName)}) where not IsMatch(span.name, ${ottlString(exactlyOneOf(allow.spanNames))})`);
   statements.span.push('set(span.status.message, "") where span.status.message != ""');
   statements.span.push('set(span.trace_state, "") where span.trace_state != ""');
   for (const set of allow.closedSets) statements[set.level].push(closedSetStatement(set));
   for (const id of allow.idShapes) statements[id.level].push(idShapeStatement(id));
+  statements.spanevent.push(keepKeysStatement('spanevent', allow.eventKeys), ...allow.eventTypes.map((t) => typeStatement('spanevent', t)));
+  // Each level keeps only its own keys, each of its own type (see levels.ts).
+  statements.resource.push(keepKeysStatement('resource', allow.resourceKeys), ...allow.resourceTypes.map((t) => typeStatement('resource', t)), CLEAR_RESOURCE_SCHEMA_URL);
+  statements.span.push(keepKeysStatement('span', allow.spanKeys), ...allow.spanTypes.map((t) => typeStatement('span', t)));
+  if (allow.spanKeys.includes(ATTR_CLITEL_OPTIONS)) statements.span.push(nameListStatement('span', ATTR_CLITEL_OPTIONS, allow.optionNames));
   const resourcePriority = [ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION];
   const spanPriority = [ATTR_PROCESS_EXIT_CODE, ATTR_CLITEL_COMMAND];
   statements.resource.push(`truncate_all(resource.attributes, ${options.maxValueBytes})`);
@@ -134,10 +145,15 @@ function transformConfig(allow: Allowlist, options: ResolvedCollectorConfigOptio
     error_mode: 'ignore',
     trace_statements: [
       { context: 'resource', statements: statements.resource },
+      { context: 'scope', statements: scopeStatements([SCOPE_NAME]) },
       { context: 'span', statements: statements.span },
       {
         context: 'spanevent',
-        statements: [`truncate_all(spanevent.attributes, ${options.maxEventValueBytes})`, `limit(spanevent.attributes, ${allow.maxEventAttributes}, [])`],
+        statements: [
+          ...statements.spanevent,
+          `truncate_all(spanevent.attributes, ${options.maxEventValueBytes})`,
+          `limit(spanevent.attributes, ${allow.maxEventAttributes}, [])`,
+        ],
       },
     ],
   };

@@ -14,6 +14,7 @@ export const PROCESSOR_BATCH = 'batch';
 export const PROCESSOR_FILTER_CLIENTS = 'filter/clients';
 export const PROCESSOR_REDACTION_CLIENTS = 'redaction/clients';
 export const PROCESSOR_TRANSFORM_CLIENTS = 'transform/clients';
+export const PROCESSOR_TRANSFORM_RUN_METRICS = 'transform/run-metrics';
 export const CONNECTOR_SPAN_METRICS = 'span_metrics';
 export const EXPORTER_DEBUG = 'debug';
 export const EXPORTER_CLICKHOUSE = 'clickhouse';

@@ -82,4 +82,4 @@ export const OTTL_CONTEXTS: Readonly<Record<string, Keys>> = {
 };
 
 /** OTTL functions the generated statements may call. */
-export const OTTL_FUNCTIONS: ReadonlySet<string> = new Set(['set', 'delete_key', 'truncate_all', 'limit', 'IsMatch', 'SpanID']);
+export const OTTL_FUNCTIONS: ReadonlySet<string> = new Set(['set', 'delete_key', 'keep_keys', 'truncate_all', 'limit', 'IsMatch', 'IsString', 'IsInt', 'IsDouble', 'IsBool', 'IsList', 'Len', 'SpanID']);
