@@ -25,7 +25,6 @@ describeAdapterSuite('cac', {
   },
   help: [{ args: ['greet', '--help'], stdout: /who to greet/, name: 'fx greet', attributes: { 'clitel.options': ['help'] } }],
   version: /^fx\/1\.0\.0 /,
-  rootHelpListing: /telemetry <action>/,
+  rootHelpListing: /telemetry \[\.\.\.args\] +usage telemetry: status, enable, disable, reset, show/,
   failStack: /^Error\n {4}at .*\(test\/fixtures\/adapters\/cac\.mjs:\d+:\d+\)/,
-  telemetryMisuse: { code: 1, stderr: /clitel\.telemetry\.failed/ },
 });

@@ -27,5 +27,4 @@ describeAdapterSuite('parseargs', {
   ],
   version: '1.0.0\n',
   failStack: /^Error\n {4}at main \(test\/fixtures\/adapters\/parseargs\.mjs:\d+:\d+\)/,
-  telemetryMisuse: { code: 2, stderr: /^fx: usage: fx telemetry status\|enable\|disable\|reset/ },
 });

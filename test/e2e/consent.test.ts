@@ -124,10 +124,10 @@ describe('telemetry subcommand', () => {
     expect((await runAcme(['telemetry', 'status'], receiver.url, { home })).stdout).toMatch(/is on: enabled in/);
   });
 
-  it('rejects an unknown action with a commander error', async () => {
+  it('rejects an unknown action with one line and exit code 2', async () => {
     const run = await runAcme(['telemetry', 'explode'], receiver.url);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/unknown telemetry action/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^acme telemetry: unknown action 'explode' \(expected status, enable, disable, reset or show\); see 'acme telemetry --help'\n$/);
   });
 });
 

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-import { emitTreeIfAsked, noopRun, runTelemetryCommand, startRun, UNKNOWN_COMMAND, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
+import { adapterTelemetry, emitTreeIfAsked, noopRun, startRun, TELEMETRY_COMMAND, UNKNOWN_COMMAND, type AdapterRun, type Run } from '@clitel/core';
 import type { CAC } from 'cac';
 import type { InstrumentOptions } from './types.js';
 import type { CacLike, CommandLike } from './internal-types.js';
 import { declaredCommands, usedOptions } from './tree.js';
 import { commandTree } from './command-tree.js';
-
-const ACTIONS: readonly string[] = ['status', 'enable', 'disable', 'reset'];
+import { addTelemetryCommand } from './telemetry-command.js';
 
 /**
  * Records one span per run of a cac program. Call it after the commands are defined and before
@@ -17,15 +16,9 @@ export function instrument(cli: CAC, options: InstrumentOptions = {}): Run {
   let run: AdapterRun = noopRun();
   try {
     emitTreeIfAsked(options.env ?? process.env, () => commandTree(cli));
-    const telemetry: TelemetryOptions = {
-      ...options,
-      toolName: options.toolName ?? (c.name !== '' ? c.name : options.schema?.tool ?? ''),
-      toolVersion: options.toolVersion ?? c.globalCommand.versionNumber,
-      env: options.env ?? process.env,
-      entryPath: options.entryPath ?? process.argv[1],
-    };
-    const taken = c.commands.some((command) => command.name === 'telemetry');
-    const own = options.telemetryCommand !== false && !taken ? addTelemetryCommand(c, telemetry, () => run) : undefined;
+    const telemetry = adapterTelemetry(options, { name: c.name, version: c.globalCommand.versionNumber });
+    const taken = c.commands.some((command) => command.name === TELEMETRY_COMMAND);
+    const own = options.telemetryCommand !== false && !taken ? addTelemetryCommand(c, telemetry, () => run.cancel()) : undefined;
     run = startRun(telemetry);
     if (run.recording) attach(c, run, own);
   } catch {
@@ -71,18 +64,4 @@ function safely(fn: () => void): void {
   } catch {
     // Never into the host.
   }
-}
-
-function addTelemetryCommand(cli: CacLike, telemetry: TelemetryOptions, getRun: () => AdapterRun): CommandLike {
-  return cli
-    .command('telemetry <action>', 'show or change usage telemetry: status, enable, disable, reset')
-    .option('--all', 'with enable/disable: apply to every clitel tool on this machine')
-    .action((action: string, flags: { all?: boolean }) => {
-      getRun().cancel();
-      const result = ACTIONS.includes(action)
-        ? runTelemetryCommand(action as TelemetryAction, telemetry, { all: flags.all === true })
-        : { lines: [`unknown telemetry action '${action}' (expected status, enable, disable or reset)`], exitCode: 1 };
-      if (result.exitCode !== 0) throw Object.assign(new Error(result.lines.join('\n')), { code: 'clitel.telemetry.failed' });
-      process.stdout.write(`${result.lines.join('\n')}\n`);
-    });
 }

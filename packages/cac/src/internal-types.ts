@@ -15,6 +15,8 @@ export interface CommandLike {
   readonly options: readonly OptionLike[];
   readonly versionNumber?: string;
   option(rawName: string, description: string): CommandLike;
+  allowUnknownOptions(): CommandLike;
+  usage(text: string): CommandLike;
   action(callback: (...args: never[]) => unknown): CommandLike;
 }
 

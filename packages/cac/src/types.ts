@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-import type { TelemetryOptions } from '@clitel/core';
+import type { AdapterOptions } from '@clitel/core';
 
-/** Options of `instrument()`: clitel's options, with the tool name and version read from the program. */
-export interface InstrumentOptions extends Omit<TelemetryOptions, 'toolName'> {
-  /** The tool's name. Default: the name given to `cac()`, else `schema.tool`. */
-  toolName?: string;
-  /** Add the `telemetry status|enable|disable|reset` command. Default `true`. */
-  telemetryCommand?: boolean;
-}
+/**
+ * Options of `instrument()`: every option of `@clitel/core`'s `AdapterOptions`. The tool's name
+ * defaults to the name given to `cac()`, then `schema.tool`, then the bin of the package that
+ * owns the entry script; its version to `cli.version()`, then that package's version.
+ */
+export type InstrumentOptions = AdapterOptions;

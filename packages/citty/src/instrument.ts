@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-import { emitTreeIfAsked, noopRun, runTelemetryCommand, startRun, UNKNOWN_COMMAND, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
+import { adapterTelemetry, emitTreeIfAsked, noopRun, startRun, TELEMETRY_COMMAND, UNKNOWN_COMMAND, type AdapterRun, type Run } from '@clitel/core';
 import type { CommandDef } from 'citty';
 import type { InstrumentOptions } from './types.js';
 import type { CommandDefLike, ContextLike, Hook } from './internal-types.js';
 import { resolve, walk } from './tree.js';
 import { commandTree } from './command-tree.js';
+import { telemetryCommand } from './telemetry-command.js';
 
-const ACTIONS: readonly string[] = ['status', 'enable', 'disable', 'reset'];
 /** What citty's own failures before a command's setup (unknown command, bad arguments) are recorded as. */
 const CITTY_ERROR = { constructor: { name: 'CLIError' } };
 
@@ -25,22 +25,17 @@ export function instrument(main: CommandDef<any>, options: InstrumentOptions = {
       return run;
     }
     const meta = root.meta != null && typeof root.meta === 'object' && !('then' in root.meta) ? root.meta : undefined;
-    const telemetry: TelemetryOptions = {
-      ...options,
-      toolName: options.toolName ?? meta?.name ?? options.schema?.tool ?? '',
-      toolVersion: options.toolVersion ?? meta?.version,
-      env: options.env ?? process.env,
-      entryPath: options.entryPath ?? process.argv[1],
-    };
+    const { rawArgs, ...adapterOptions } = options;
+    const telemetry = adapterTelemetry(adapterOptions, { name: meta?.name, version: meta?.version });
     run = startRun(telemetry);
     const subs = root.subCommands;
     const hasSubs = subs != null && (typeof subs !== 'object' || 'then' in subs || Object.keys(subs).length > 0);
-    const own = hasSubs && options.telemetryCommand !== false ? telemetryCommand(telemetry, () => run) : undefined;
+    const own = hasSubs && options.telemetryCommand !== false ? telemetryCommand(telemetry, () => run.cancel()) : undefined;
     const subCommands = async () => {
       const all = await resolve(subs);
-      return own == null || Object.hasOwn(all ?? {}, 'telemetry') ? all : { ...all, telemetry: own };
+      return own == null || Object.hasOwn(all ?? {}, TELEMETRY_COMMAND) ? all : { ...all, telemetry: own };
     };
-    const ready = run.recording ? attach(root, run, options.rawArgs ?? process.argv.slice(2), subCommands, own) : undefined;
+    const ready = run.recording ? attach(root, run, rawArgs ?? process.argv.slice(2), subCommands, own) : undefined;
     // Every lookup of the main command's subcommands (run, --help) waits until the run is read.
     if (hasSubs) root.subCommands = async () => { await ready; return subCommands(); };
   } catch {
@@ -93,23 +88,4 @@ function wrap(cmd: CommandDefLike, onSetup: () => unknown, fail: (e: unknown) =>
   const original = chain(setup);
   cmd.setup = async (context) => { await onSetup(); return original(context); };
   if (run != null) cmd.run = chain(run);
-}
-
-function telemetryCommand(telemetry: TelemetryOptions, getRun: () => AdapterRun): CommandDefLike {
-  return {
-    meta: { name: 'telemetry', description: 'show or change usage telemetry: status, enable, disable, reset' },
-    args: {
-      action: { type: 'positional', description: 'status, enable, disable or reset' },
-      all: { type: 'boolean', description: 'with enable/disable: apply to every clitel tool on this machine' },
-    } as CommandDefLike['args'],
-    run: ({ args }) => {
-      getRun().cancel();
-      const action = String(args.action);
-      const result = ACTIONS.includes(action)
-        ? runTelemetryCommand(action as TelemetryAction, telemetry, { all: args.all === true })
-        : { lines: [`unknown telemetry action '${action}' (expected status, enable, disable or reset)`], exitCode: 1 };
-      if (result.exitCode !== 0) throw Object.assign(new Error(result.lines.join('\n')), { code: 'clitel.telemetry.failed' });
-      process.stdout.write(`${result.lines.join('\n')}\n`);
-    },
-  };
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-import type { TelemetryOptions } from '@clitel/core';
+import type { AdapterOptions } from '@clitel/core';
 
-/** Options of `instrument()`: clitel's options, with the tool name and version read from the main command. */
-export interface InstrumentOptions extends Omit<TelemetryOptions, 'toolName'> {
-  /** The tool's name. Default: the main command's `meta.name`, else `schema.tool`. */
-  toolName?: string;
+/**
+ * Options of `instrument()`: every option of `@clitel/core`'s `AdapterOptions`. The tool's name
+ * defaults to the main command's `meta.name`, then `schema.tool`, then the bin of the package
+ * that owns the entry script; its version to `meta.version`, then that package's version.
+ */
+export interface InstrumentOptions extends AdapterOptions {
   /** The arguments `runMain` will parse. Default: `process.argv.slice(2)`, as `runMain`. */
   rawArgs?: readonly string[];
-  /** Add the `telemetry status|enable|disable|reset` subcommand (when the main command has subcommands). Default `true`. */
-  telemetryCommand?: boolean;
 }

@@ -27,7 +27,11 @@ export interface CommandLike {
   configureOutput(config: OutputConfiguration): unknown;
   command(nameAndArgs: string): CommandLike;
   description(text: string): CommandLike;
-  option(flags: string, description?: string): CommandLike;
+  usage(text: string): CommandLike;
+  argument(name: string): CommandLike;
+  allowUnknownOption(): CommandLike;
+  allowExcessArguments(): CommandLike;
+  helpOption(flags: false): CommandLike;
   action(fn: (...args: unknown[]) => void): CommandLike;
   error(message: string, options?: { exitCode?: number; code?: string }): never;
 }

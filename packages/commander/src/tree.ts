@@ -33,9 +33,9 @@ export function usedOptions(command: CommandLike): Record<string, unknown> {
   return used;
 }
 
-/** Whether the root was given a first operand that names no command (an unknown command). */
-export function hasUnknownCommand(program: CommandLike): boolean {
-  const first = program.args[0];
-  if (first == null || program.commands.length === 0) return false;
-  return !program.commands.some((c) => c.name() === first || c.aliases().includes(first));
+/** Whether the command was given a first operand that names none of its subcommands (an unknown command). */
+export function hasUnknownCommand(command: CommandLike): boolean {
+  const first = command.args[0];
+  if (first == null || command.commands.length === 0) return false;
+  return !command.commands.some((c) => c.name() === first || c.aliases().includes(first));
 }

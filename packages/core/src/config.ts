@@ -24,6 +24,8 @@ export interface ResolvedConfig {
   toolVersion: string;
   schema: Schema;
   schemaProblems: string[];
+  /** Set when the schema's `tool` differs from the tool's name: a warning, never a reason to turn off. */
+  toolMismatch: string | undefined;
   mode: TelemetryMode;
   optOutVar: string;
   docsUrl: string | undefined;
@@ -85,13 +87,16 @@ export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeD
   const env = readEnv(args.env, optOutVar);
   const schema: Schema = options.schema ?? { tool: toolName, commands: {} };
   const schemaProblems = validateSchema(schema);
-  if (schemaProblems.length === 0 && schema.tool !== toolName) schemaProblems.push(`schema.tool is invalid, expected "${toolName}", actual "${schema.tool}"`);
+  const toolMismatch = schemaProblems.length === 0 && schema.tool !== toolName
+    ? `the schema names the tool "${schema.tool}" but it runs as "${toolName}"; recording as "${toolName}" (make schema.tool and the tool's name agree)`
+    : undefined;
   const baseUrl = env.endpoint ?? options.endpoint;
   return {
     toolName,
     toolVersion: options.toolVersion ?? DEFAULTS.toolVersion,
     schema,
     schemaProblems,
+    toolMismatch,
     mode: options.mode ?? schema.mode ?? DEFAULTS.mode,
     optOutVar,
     docsUrl: options.docsUrl,

@@ -73,8 +73,11 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ ...base, options: { toolName: 't' }, env: { CI: 'true' } }).delivery).toBe('sync');
     expect(resolveConfig({ ...base, options: { toolName: 't', delivery: 'background' }, env: { CI: '1' } }).delivery).toBe('background');
   });
-  it('reports a schema for another tool as a problem', () => {
-    expect(resolveConfig({ ...base, options: { toolName: 't', schema: { tool: 'u', commands: {} } }, env: {} }).schemaProblems).toHaveLength(1);
+  it('warns about a schema for another tool name and keeps recording under the tool name', () => {
+    const config = resolveConfig({ ...base, options: { toolName: 't', schema: { tool: 'u', commands: {} } }, env: {} });
+    expect(config.schemaProblems).toEqual([]);
+    expect(config.toolMismatch).toMatch(/^the schema names the tool "u" but it runs as "t"; recording as "t"/);
+    expect(resolveConfig({ ...base, options: { toolName: 't', schema: { tool: 't', commands: {} } }, env: {} }).toolMismatch).toBeUndefined();
   });
 });
 

@@ -9,8 +9,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TelemetryAction, TelemetryCommandResult, TelemetryOptions } from './types.js';
 import type { UsageOptions, UsagePoint } from './usage.js';
-import type { TelemetryCommandOptions } from './telemetry-command.js';
-import { forgetState, prepare, turnedOff } from './prepare.js';
+import type { TelemetryCommandIo, TelemetryCommandOptions } from './telemetry-command.js';
+import { defaultWriteErr, forgetState, prepare, turnedOff } from './prepare.js';
 import { isDebugEnabled, readDirs, readOptOuts, toolOptOutVar } from './env.js';
 import { envOptOut } from './consent.js';
 import { resolvePaths } from './paths.js';
@@ -105,4 +105,31 @@ export function runTelemetryCommand(action: TelemetryAction, options: TelemetryO
   } catch {
     return { lines: [`clitel: could not ${action} telemetry (the clitel runtime is missing); nothing was changed`], exitCode: 1 };
   }
+}
+
+function defaultWriteOut(text: string): void {
+  try {
+    process.stdout.write(text);
+  } catch {
+    // stdout closed: nothing to do
+  }
+}
+
+/**
+ * Runs `<tool> telemetry <args>`, where `args` are the words after `telemetry`, exactly as the
+ * user typed them: the usage, one-line errors (exit code 2) and each action's output, the same on
+ * every framework. Sets `process.exitCode` when the command fails, as the tool's own command
+ * would, and returns the exit code. Never throws.
+ */
+export function runTelemetryCli(args: readonly string[], options: TelemetryOptions, io: Partial<TelemetryCommandIo> = {}): number {
+  const out: TelemetryCommandIo = { writeOut: io.writeOut ?? defaultWriteOut, writeErr: io.writeErr ?? options.writeErr ?? defaultWriteErr };
+  let code: number;
+  try {
+    code = loadRuntime().module.runTelemetryCliNow(args, options, out);
+  } catch {
+    out.writeErr('clitel: could not run the telemetry command (the clitel runtime is missing); nothing was changed\n');
+    code = 1;
+  }
+  if (code !== 0) process.exitCode = code;
+  return code;
 }

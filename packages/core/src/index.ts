@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-export { startRun, startUsage, runTelemetryCommand } from './gate.js';
+export { startRun, startUsage, runTelemetryCommand, runTelemetryCli } from './gate.js';
+export { adapterTelemetry } from './adapter-options.js';
+export { resolveToolIdentity, binOwner } from './tool-identity.js';
+export { TELEMETRY_COMMAND, TELEMETRY_ACTIONS, TELEMETRY_SUMMARY, TELEMETRY_ARGUMENTS, TELEMETRY_FLAGS } from './telemetry-usage.js';
 export { noopRun } from './noop.js';
 export { resolveTelemetry } from './prepare.js';
 export { platformResource, currentPlatform, coarseOsVersion } from './platform.js';
@@ -29,7 +32,9 @@ export type { AdapterRun, UsageHandle } from './noop.js';
 export type { DeclaredCommands, FilteredRun } from './schema.js';
 export type { CommandTree, TreeCommand, TreeOption, TreeOptionKind } from './command-tree.js';
 export type { AttributeInfo, SchemaDescription } from './describe.js';
-export type { TelemetryCommandOptions } from './telemetry-command.js';
+export type { TelemetryCommandOptions, TelemetryCommandIo } from './telemetry-command.js';
+export type { AdapterOptions } from './adapter-options.js';
+export type { ToolIdentity, IdentitySources } from './tool-identity.js';
 export type { ResolvedTelemetry } from './prepare.js';
 export type { ResolvedConfig, ExportTarget } from './config.js';
 export type { ClitelEnv } from './env.js';

@@ -58,7 +58,9 @@ export function prepare(options: TelemetryOptions): Prepared {
         toolConfigFile: config.paths.toolConfigFile,
         machineConfigFile: config.paths.machineConfigFile,
       });
-  return { config, status, env, writeErr: options.writeErr ?? defaultWriteErr };
+  const prepared = { config, status, env, writeErr: options.writeErr ?? defaultWriteErr };
+  if (config.toolMismatch != null) debugLine(prepared, config.toolMismatch);
+  return prepared;
 }
 
 /** When the user has opted out, the tool's state (spool, ids, logs) is deleted. */

@@ -8,6 +8,14 @@ import { errorType } from './scrub.js';
 import { readSentLog, sentLogFile } from './sent-log.js';
 import { renderSentLog } from './sent-view.js';
 
+/** Where the `telemetry` subcommand writes: the tool's stdout and stderr. */
+export interface TelemetryCommandIo {
+  /** The tool's stdout. Default `process.stdout`. */
+  writeOut: (text: string) => void;
+  /** The tool's stderr. Default `process.stderr`. */
+  writeErr: (text: string) => void;
+}
+
 /** Options of the `telemetry` subcommand. */
 export interface TelemetryCommandOptions {
   /** With `enable`/`disable`: apply to every clitel tool on this machine. */
@@ -25,6 +33,7 @@ function status(p: Prepared): string[] {
     `Choices: ${config.paths.toolConfigFile} (this tool), ${config.paths.machineConfigFile} (every clitel tool)`,
     `Turn it off with ${config.toolName} telemetry disable, ${config.optOutVar}=1 or DO_NOT_TRACK=1.`,
     ...(config.docsUrl != null ? [`What is collected: ${config.docsUrl}`] : []),
+    ...(config.toolMismatch != null ? [`Warning: ${config.toolMismatch}.`] : []),
   ];
 }
 
@@ -76,7 +85,7 @@ export function runTelemetryCommandNow(action: TelemetryAction, options: Telemet
       case 'disable': return { lines: choose(p, options, 'disabled', command.all === true), exitCode: 0 };
       case 'reset': return { lines: reset(p), exitCode: 0 };
       case 'show': return { lines: show(p, command.json === true), exitCode: 0 };
-      default: return { lines: ['Unknown telemetry action. Use status, enable, disable, reset or show.'], exitCode: 1 };
+      default: return { lines: [`clitel: unknown telemetry action (expected status, enable, disable, reset or show)`], exitCode: 2 };
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;

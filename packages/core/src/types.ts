@@ -25,7 +25,7 @@ export interface CommandSchema {
  * Anything not listed is dropped (default deny).
  */
 export interface Schema {
-  /** The tool's name, e.g. `acme`. Must match `toolName`. */
+  /** The tool's name, e.g. `acme`. Should match `toolName` (a mismatch is a warning; the run is recorded under `toolName`). */
   tool: string;
   /** `opt-out` (on after the first-run notice; the default) or `opt-in` (off until enabled). */
   mode?: TelemetryMode;

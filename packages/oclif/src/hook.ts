@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-import { emitTreeIfAsked, startRun } from '@clitel/core';
+import { emitTreeIfAsked, startRun, TELEMETRY_COMMAND } from '@clitel/core';
 import type { InstrumentOptions, TelemetryHook } from './types.js';
 import type { HookOptionsLike } from './internal-types.js';
 import { saveState, stateOf, telemetryOptions } from './state.js';
@@ -46,6 +46,9 @@ function onEvent(event: HookOptionsLike, options: InstrumentOptions): void {
     saveState(config, { run, telemetry });
     if (!run.recording) return;
     run.declare(declaredCommands(config));
-    run.setCommand(requestedPath(config, event.id));
+    const path = requestedPath(config, event.id);
+    // The telemetry command is never recorded, also when oclif only shows its help.
+    if (path.length === 1 && path[0] === TELEMETRY_COMMAND) run.cancel();
+    else run.setCommand(path);
   }
 }

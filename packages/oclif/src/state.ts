@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The run of each loaded oclif config, shared by the hook and the telemetry command.
-import type { AdapterRun, TelemetryOptions } from '@clitel/core';
+import { adapterTelemetry, type AdapterRun, type TelemetryOptions } from '@clitel/core';
 import type { InstrumentOptions } from './types.js';
 import type { ConfigLike } from './internal-types.js';
 
@@ -22,11 +22,5 @@ export function saveState(config: ConfigLike, state: RunState): void {
 
 /** clitel's options for this tool: the maintainer's, then oclif's config, then the process. */
 export function telemetryOptions(config: ConfigLike, options: InstrumentOptions): TelemetryOptions {
-  return {
-    ...options,
-    toolName: options.toolName ?? config.bin,
-    toolVersion: options.toolVersion ?? config.version,
-    env: options.env ?? process.env,
-    entryPath: options.entryPath ?? process.argv[1],
-  };
+  return adapterTelemetry(options, { name: config.bin, version: config.version });
 }

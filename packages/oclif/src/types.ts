@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-import type { TelemetryOptions } from '@clitel/core';
+import type { AdapterOptions } from '@clitel/core';
 
-/** Options of `createTelemetryHook()` and `createTelemetryCommand()`: clitel's options, with the tool read from oclif's config. */
-export interface InstrumentOptions extends Omit<TelemetryOptions, 'toolName'> {
-  /** The tool's name. Default: oclif's `config.bin`. */
-  toolName?: string;
-}
+/**
+ * Options of `createTelemetryHook()` and `createTelemetryCommand()`: every option of
+ * `@clitel/core`'s `AdapterOptions` (`telemetryCommand` is not used: the command is its own
+ * file). The tool's name defaults to oclif's `config.bin`, its version to `config.version`.
+ */
+export type InstrumentOptions = AdapterOptions;
 
 /** A lifecycle hook for oclif's `init`, `prerun`, `postrun` and `finally` events. */
 export type TelemetryHook = (this: unknown, options: object) => Promise<void>;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
-import { emitTreeIfAsked, noopRun, startRun, type AdapterRun, type TelemetryOptions } from '@clitel/core';
+import { adapterTelemetry, emitTreeIfAsked, noopRun, startRun, type AdapterRun, type TelemetryOptions } from '@clitel/core';
 import type { ParseArgsTelemetryOptions, ParsedArgsWithTelemetry } from './types.js';
 import { commandOf, depthOf } from './command.js';
 import { commandTree } from './command-tree.js';
@@ -10,7 +10,8 @@ interface Parsed { values: Record<string, unknown>; positionals: string[]; token
 
 /** clitel's options for a parseArgs tool, read once from the entry point's environment. */
 export function telemetryOptions(options: ParseArgsTelemetryOptions): TelemetryOptions {
-  return { ...options, toolName: options.toolName ?? options.schema?.tool ?? '', env: options.env ?? process.env, entryPath: options.entryPath ?? process.argv[1] };
+  const { commands: _commands, commandPositionals: _positionals, ...adapterOptions } = options;
+  return adapterTelemetry(adapterOptions);
 }
 
 /**

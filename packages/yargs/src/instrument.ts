@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
-import { emitTreeIfAsked, noopRun, runTelemetryCommand, startRun, type AdapterRun, type Run, type TelemetryAction, type TelemetryOptions } from '@clitel/core';
+import { adapterTelemetry, emitTreeIfAsked, noopRun, startRun, TELEMETRY_COMMAND, type AdapterRun, type Run } from '@clitel/core';
 import type { InstrumentOptions, YargsProgram } from './types.js';
 import type { ArgvLike, YargsLike } from './internal-types.js';
 import { commandPath, declaredOptions, recordedPath, usedOptions } from './tree.js';
 import { commandTree } from './command-tree.js';
+import { addTelemetryCommand } from './telemetry-command.js';
 
-const TELEMETRY = 'telemetry';
-const ACTIONS: readonly TelemetryAction[] = ['status', 'enable', 'disable', 'reset'];
+const TELEMETRY = TELEMETRY_COMMAND;
 /** What yargs' own parse and validation failures are recorded as: yargs throws `YError` for them. */
 const YARGS_ERROR = { constructor: { name: 'YError' } };
+
+/** yargs' `$0` when the tool named itself (`.scriptName('acme')`), not the script path yargs derives. */
+function scriptName(y: YargsLike): string | undefined {
+  const name = y.$0;
+  return name != null && !/[\\/]|\.[cm]?[jt]s$/.test(name) ? name : undefined;
+}
 
 /**
  * Records one span per run of a yargs program. Call it after the commands are defined and
@@ -19,14 +25,9 @@ export function instrument(program: YargsProgram, options: InstrumentOptions = {
   let run: AdapterRun = noopRun();
   try {
     emitTreeIfAsked(options.env ?? process.env, () => commandTree(program));
-    const telemetry: TelemetryOptions = {
-      ...options,
-      toolName: options.toolName ?? options.schema?.tool ?? y.$0 ?? '',
-      env: options.env ?? process.env,
-      entryPath: options.entryPath ?? process.argv[1],
-    };
+    const telemetry = adapterTelemetry(options, { name: scriptName(y) });
     const telemetryCommand = options.telemetryCommand !== false && !y.getInternalMethods().getCommandInstance().getCommands().includes(TELEMETRY);
-    if (telemetryCommand) addTelemetryCommand(y, telemetry, () => run);
+    if (telemetryCommand) addTelemetryCommand(y, telemetry, () => run.cancel());
     run = startRun(telemetry);
     if (run.recording) attach(y, run, telemetryCommand);
   } catch {
@@ -77,21 +78,4 @@ function safely(fn: () => void): void {
   } catch {
     // Never into the host.
   }
-}
-
-function addTelemetryCommand(y: YargsLike, telemetry: TelemetryOptions, getRun: () => AdapterRun): void {
-  y.command(
-    `${TELEMETRY} <action>`,
-    'show or change usage telemetry',
-    (b) => b
-      .positional('action', { type: 'string', choices: ACTIONS })
-      .option('all', { type: 'boolean', describe: 'with enable/disable: apply to every clitel tool on this machine' }),
-    (argv) => {
-      getRun().cancel();
-      const result = runTelemetryCommand(argv.action as TelemetryAction, telemetry, { all: argv.all === true });
-      const internals = y.getInternalMethods();
-      if (result.exitCode === 0) internals.getLoggerInstance().log(result.lines.join('\n'));
-      else internals.getUsageInstance().fail(result.lines.join('\n'));
-    },
-  );
 }

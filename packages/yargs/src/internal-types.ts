@@ -30,6 +30,7 @@ export interface YargsLike {
   middleware(fn: (argv: ArgvLike) => void, applyBeforeValidation?: boolean): unknown;
   showHelp(...args: unknown[]): unknown;
   command(command: string, description: string, builder: (y: YargsLike) => YargsLike, handler: (argv: ArgvLike) => void): unknown;
-  positional(name: string, options: Record<string, unknown>): YargsLike;
-  option(name: string, options: Record<string, unknown>): YargsLike;
+  strict(enabled: boolean): YargsLike;
+  parserConfiguration(config: Record<string, unknown>): YargsLike;
+  getParserConfiguration?(): Record<string, unknown>;
 }

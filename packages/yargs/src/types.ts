@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-import type { TelemetryOptions } from '@clitel/core';
+import type { AdapterOptions } from '@clitel/core';
 
 /**
  * A yargs instance, seen from outside: `yargs(hideBin(process.argv))` with its commands defined.
@@ -10,10 +10,9 @@ export interface YargsProgram {
   command(...args: never[]): unknown;
 }
 
-/** Options of `instrument()`: clitel's options, with the tool name read from the schema. */
-export interface InstrumentOptions extends Omit<TelemetryOptions, 'toolName'> {
-  /** The tool's name. Default: `schema.tool`, else yargs' `$0`. */
-  toolName?: string;
-  /** Add the `telemetry status|enable|disable|reset` command. Default `true`. */
-  telemetryCommand?: boolean;
-}
+/**
+ * Options of `instrument()`: every option of `@clitel/core`'s `AdapterOptions`. The tool's name
+ * defaults to the name given to `.scriptName()`, then `schema.tool`, then the bin of the package
+ * that owns the entry script; its version to that package's version.
+ */
+export type InstrumentOptions = AdapterOptions;
