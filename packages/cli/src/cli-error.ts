@@ -12,6 +12,7 @@ export type CliErrorCode =
   | 'clitel.dev.listen'
   | 'clitel.ingest.missing'
   | 'clitel.ingest.corrupt'
+  | 'clitel.ingest.unreadable'
   | 'clitel.schema.missing'
   | 'clitel.schema.invalid'
   | 'clitel.schema.no-tree'

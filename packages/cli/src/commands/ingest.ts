@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // `clitel ingest <file> [--db clitel.duckdb]`: loads the collector `file` exporter's output (one
 // OTLP/JSON export request per line, optionally .gz) into the embedded store, all or nothing.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import type { Command } from '../context.js';
 import { booleanFlag, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
@@ -13,6 +11,7 @@ import { decodeMetricsRequestObject } from '../otlp/decode-metrics-json.js';
 import type { SpanRow } from '../otlp/span-row.js';
 import { openDuckDbStore } from '../store/duckdb-store.js';
 import { createProgressBar } from '../receiver/progress-bar.js';
+import { readLines } from '../ingest/read-lines.js';
 import { dbPath, styleFor, writeJson } from './shared.js';
 
 export const INGEST_HELP = `Usage: clitel ingest <file> [--db clitel.duckdb] [--json]
@@ -23,6 +22,12 @@ stored is skipped, so ingesting a file twice is safe. Logs lines are skipped. A 
 stops the load and nothing is stored.`;
 
 const BATCH = 2_000;
+
+/** A line that parsed but is not a valid export request; a RangeError is a stack overflow on deep nesting. */
+function lineError(error: unknown, line: number, file: string): CliError {
+  if (error instanceof RangeError) return new CliError('clitel.ingest.corrupt', `line ${line} of ${file} is nested too deeply to read`);
+  return new CliError('clitel.ingest.corrupt', `line ${line} of ${file}: ${error instanceof Error ? error.message : String(error)}`);
+}
 
 export const ingest: Command = async (context) => {
   const parsed = parseCommandArgs('ingest', context.args, { db: { type: 'string' } }, 1);
@@ -43,19 +48,15 @@ export const ingest: Command = async (context) => {
   };
   await store.exec('BEGIN TRANSACTION');
   try {
-    const gzip = file.endsWith('.gz');
-    const raw = createReadStream(file);
-    // Progress in bytes of the file: compressed chunks read for .gz, lines consumed otherwise.
-    if (gzip) raw.on('data', (chunk) => { bytes += chunk.length; });
-    const lines = createInterface({ input: gzip ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
-    for await (const line of lines) {
-      counts.lines += 1;
-      if (!gzip) bytes += Buffer.byteLength(line) + 1;
+    // Progress in bytes of the file as read (compressed bytes for .gz).
+    for await (const { number, text: line } of readLines(file, { onBytes: (n) => { bytes = n; } })) {
+      counts.lines = number;
       if (line.trim() === '') continue;
       let value: unknown;
       try {
         value = JSON.parse(line);
-      } catch {
+      } catch (error) {
+        if (error instanceof RangeError) throw lineError(error, counts.lines, file);
         throw new CliError('clitel.ingest.corrupt', `line ${counts.lines} of ${file} is not JSON; expected the collector file exporter's format: json`);
       }
       const record = value as Record<string, unknown>;
@@ -64,7 +65,7 @@ export const ingest: Command = async (context) => {
         try {
           points = decodeMetricsRequestObject(record).points;
         } catch (error) {
-          throw new CliError('clitel.ingest.corrupt', `line ${counts.lines} of ${file}: ${(error as Error).message}`);
+          throw lineError(error, counts.lines, file);
         }
         counts.metricPoints += points.length;
         counts.storedPoints += await store.insertMetrics(points);
@@ -81,7 +82,7 @@ export const ingest: Command = async (context) => {
       try {
         rows = decodeTraceRequestObject(record);
       } catch (error) {
-        throw new CliError('clitel.ingest.corrupt', `line ${counts.lines} of ${file}: ${(error as Error).message}`);
+        throw lineError(error, counts.lines, file);
       }
       counts.spans += rows.length;
       pending.push(...rows);
@@ -94,9 +95,6 @@ export const ingest: Command = async (context) => {
     bar.finish();
     await store.exec('ROLLBACK').catch(() => undefined);
     await store.close();
-    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') {
-      throw new CliError('clitel.ingest.corrupt', `${file} is not valid gzip data`);
-    }
     throw error;
   }
   bar.update(size, `${counts.spans} spans`);
