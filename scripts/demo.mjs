@@ -144,10 +144,10 @@ async function driveRealRuns(installations, url) {
   return { runs: tasks.length, expected };
 }
 
-/** A run whose sender finished just before the last spool write leaves it for the next run: make that run. */
+/** Interactive runs wait for more runs before delivering (docs/delivery.md): one more run per spool, delivering now. */
 async function flushSpools(installations) {
   const pending = installations.filter((inst) => existsSync(inst.spool) && readdirSync(inst.spool).length > 0);
-  await pool(pending.map((inst) => () => run(process.execPath, [inst.entry, 'greet', '--name', 'again'], { env: inst.env, cwd: inst.home })), CONCURRENCY);
+  await pool(pending.map((inst) => () => run(process.execPath, [inst.entry, 'greet', '--name', 'again'], { env: { ...inst.env, CLITEL_SEND_NOW: '1' }, cwd: inst.home })), CONCURRENCY);
   return pending.length;
 }
 

@@ -44,7 +44,9 @@ export function baseEnv(home: string): Record<string, string> {
 
 export function runCli(args: string[], options: CliRunOptions = {}): Promise<CliResult> {
   const home = options.home ?? freshHome();
-  const env: Record<string, string> = baseEnv(home);
+  // Delivery at the end of every run, so a test sees its spans without waiting for more runs
+  // (the delivery delay has its own test; pass CLITEL_SEND_NOW: '' to get the delay).
+  const env: Record<string, string> = { ...baseEnv(home), CLITEL_SEND_NOW: '1' };
   for (const [k, v] of Object.entries(options.env ?? {})) if (v != null) env[k] = v;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? ACME, ...args], { env, cwd: options.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] });

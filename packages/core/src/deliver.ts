@@ -5,7 +5,8 @@ import { debugLine, type Prepared } from './prepare.js';
 import { ensureInstallationId, markNoticeShown, noticeShown, readInstallationId } from './state.js';
 import { noticeText } from './notice.js';
 import { isSampled } from './sampling.js';
-import { appendToSpool } from './spool.js';
+import { appendToSpool, spoolDue } from './spool.js';
+import { SEND_AFTER_MILLIS, SEND_AFTER_RUNS } from './sender-files.js';
 import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './launch.js';
 import { readBackoff } from './backoff.js';
 import { senderFiles } from './sender-files.js';
@@ -52,5 +53,10 @@ export function deliver(p: Prepared, record: SpoolRecord): void {
     caps: config.spoolCaps,
   };
   if (config.delivery === 'sync') sendSync(script, senderConfig, p.env, now);
-  else if (shouldSpawn(config.paths.stateDir, now)) spawnSender(script, senderConfig, p.env);
+  else if (sendDue(p, now) && shouldSpawn(config.paths.stateDir, now)) spawnSender(script, senderConfig, p.env);
+}
+
+/** The delivery delay: a sender starts when the spool holds enough runs or its oldest waited long enough. */
+function sendDue(p: Prepared, now: number): boolean {
+  return p.config.env.sendNow || spoolDue(p.config.paths.spoolDir, now, SEND_AFTER_RUNS, SEND_AFTER_MILLIS);
 }

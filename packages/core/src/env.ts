@@ -32,6 +32,8 @@ export interface EnvDirs {
 export interface ClitelEnv extends EnvOptOuts, EnvDirs {
   /** `CLITEL_DEBUG`, as {@link isDebugEnabled} reads it. */
   debug: boolean;
+  /** `CLITEL_SEND_NOW`: start delivery at the end of every run, without the delivery delay. */
+  sendNow: boolean;
   /** Whether this is CI, from ci-info's vendor list (Jenkins sets `JENKINS_URL`/`BUILD_ID`, not `CI`). */
   ci: boolean;
   /** The CI provider's name, when ci-info knows it. */
@@ -106,6 +108,7 @@ export function readEnv(env: Env, optOutVar: string): ClitelEnv {
     ...readOptOuts(env, optOutVar),
     ...readDirs(env),
     debug: isDebugEnabled(env),
+    sendNow: isTruthy(getEnv(env, 'CLITEL_SEND_NOW')),
     ci: ci.isCi,
     ciProvider: ci.provider,
     npm: { command: getEnv(env, 'npm_command'), userAgent: getEnv(env, 'npm_config_user_agent') },

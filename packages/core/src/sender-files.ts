@@ -12,6 +12,13 @@ export const SENDER_DEADLINE_MILLIS = 30_000;
 export const SENDER_LINGER_MILLIS = 3_000;
 /** At most one spawn per window, unless the last sender already finished. */
 export const SPAWN_WINDOW_MILLIS = 3_000;
+/**
+ * Delivery delay (background mode): a run starts a sender only when the spool holds this many
+ * runs, or its oldest entry has waited this long, so most runs never load node:child_process or
+ * fork. `CLITEL_SEND_NOW=1` starts one at the end of every run. See docs/delivery.md.
+ */
+export const SEND_AFTER_RUNS = 20;
+export const SEND_AFTER_MILLIS = 10 * 60_000;
 /** Delivery in sync mode (CI) waits at most this long at exit. */
 export const SYNC_WAIT_MILLIS = 1_000;
 /** First wait after a failed delivery; it doubles up to the maximum. */

@@ -17,6 +17,26 @@ export function appendToSpool(dir: string, record: SpoolRecord, now: number): st
   return name;
 }
 
+/**
+ * Whether the spool is due for delivery: it holds `maxRuns` entries, or its oldest is `maxAgeMillis`
+ * old. One directory listing, no sort; the run's own entry counts.
+ */
+export function spoolDue(dir: string, now: number, maxRuns: number, maxAgeMillis: number): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return false;
+  }
+  let count = 0;
+  for (const name of names) {
+    const time = ENTRY.exec(name)?.[1];
+    if (time == null) continue;
+    if (++count >= maxRuns || now - Number(time) >= maxAgeMillis) return true;
+  }
+  return false;
+}
+
 /** Entry names, oldest first. A missing directory is an empty spool. */
 export function listSpool(dir: string): string[] {
   try {
