@@ -28,7 +28,7 @@ function preparedHome(): string {
 function killedAt(home: string, endpoint: string, strace: string[]): Promise<string | number | null> {
   return new Promise((resolve) => {
     const child = spawn('strace', ['-f', '-qq', '-o', '/dev/null', ...strace, process.execPath, ACME, ...GREET], {
-      env: { ...baseEnv(home), OTEL_EXPORTER_OTLP_ENDPOINT: endpoint },
+      env: { ...baseEnv(home), CLITEL_SEND_NOW: '1', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint },
       stdio: 'ignore',
     });
     // strace ends itself with the signal that ended the CLI.
