@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import protobuf from 'protobufjs';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/otlp-proto');
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../proto');
 
 let root: protobuf.Root | undefined;
 function protoRoot(): protobuf.Root {
