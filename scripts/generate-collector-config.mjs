@@ -1,34 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
-// Regenerates collector-config/<tool>/ from each example schema with the collector-config
-// generator in packages/cli/src/collector (bundled on the fly with esbuild, so it runs before the
-// cli package is built). `--check` writes nothing and exits 1 when the committed files differ.
+// Regenerates collector-config/<tool>/ from each example schema with the built
+// @clitel/collector-config package. `--check` writes nothing and exits 1 when the committed files differ.
 //   node scripts/generate-collector-config.mjs [--check]
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGETS = [{ schema: 'examples/acme/telemetry.schema.json', out: 'collector-config/acme' }];
 const check = process.argv.includes('--check');
 
-if (!existsSync(join(root, 'packages/core/dist/index.js'))) {
-  process.stderr.write('generate-collector-config: build @clitel/core first (npm run build)\n');
+if (!existsSync(join(root, 'packages/core/dist/index.js')) || !existsSync(join(root, 'packages/collector-config/dist/index.js'))) {
+  process.stderr.write('generate-collector-config: build @clitel/core and @clitel/collector-config first (npm run build)\n');
   process.exit(1);
 }
-const bundle = join(root, 'node_modules/.cache/clitel/collector-config.mjs');
-mkdirSync(dirname(bundle), { recursive: true });
-await build({
-  entryPoints: [join(root, 'packages/cli/src/collector/index.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: bundle,
-  external: ['yaml', '@clitel/core'],
-  logLevel: 'error',
-});
-const { generateCollectorConfig } = await import(pathToFileURL(bundle).href);
+const { generateCollectorConfig } = await import('@clitel/collector-config');
 
 let stale = 0;
 for (const target of TARGETS) {

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCollectorConfig } from '@clitel/cli';
+import { generateCollectorConfig } from '@clitel/collector-config';
 import type { Schema } from '@clitel/core';
 import { REPO } from '../helpers/run-cli.js';
 import { skipWithoutCollector, validate } from '../helpers/otelcol.js';

@@ -11,7 +11,6 @@ export { renderDashboard } from './dashboard/render-dashboard.js';
 export { writeDashboard } from './dashboard/write-dashboard.js';
 export { buildPublicAggregates } from './publish/public-aggregates.js';
 export { planInit, applyInitPlan } from './init/plan-init.js';
-export { generateCollectorConfig, writeCollectorConfig } from './collector/index.js';
 export type { MainOptions } from './main.js';
 export type { CliErrorCode } from './cli-error.js';
 export type { Receiver, ReceiverOptions } from './receiver/otlp-receiver.js';
@@ -22,7 +21,6 @@ export type { ReportOptions } from './report/build-report.js';
 export type { DataDictionaryOptions } from './docs/data-dictionary.js';
 export type { PublicAggregates, PublicTable, PublicRow } from './publish/public-aggregates.js';
 export type { InitPlan, InitOptions, FileChange } from './init/plan-init.js';
-export type { CollectorConfigOptions } from './collector/index.js';
 export type {
   Report, Cell, ShareRow, CommandRow, OptionRow, OptionValueRow, GrowthRow, VersionRow, AdoptionRow, ErrorRow, SpikeRow, DurationRow,
 } from './types.js';

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // `clitel collector-config --schema <file> --out <dir>`: the OpenTelemetry Collector configuration
-// generated from the schema (the generator lives in src/collector/).
+// generated from the schema (the generator is @clitel/collector-config).
 import { resolve } from 'node:path';
 import type { Command } from '../context.js';
 import { booleanFlag, integerFlag, parseCommandArgs, stringFlag } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { writeCollectorConfig, type CollectorConfigOptions } from '../collector/index.js';
+import { writeCollectorConfig, type CollectorConfigOptions } from '@clitel/collector-config';
 import { loadSchemaFile } from './schema-file.js';
 import { writeJson } from './shared.js';
 

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { Schema } from '@clitel/core';
-import { generateCollectorConfig } from '../collector/index.js';
+import { generateCollectorConfig } from '@clitel/collector-config';
 import { renderDataDictionary } from '../docs/data-dictionary.js';
 
 const shown = (cwd: string, path: string): string => relative(cwd, path).split(sep).join('/');

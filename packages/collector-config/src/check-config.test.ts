@@ -9,7 +9,7 @@ import { generateCollectorConfig } from './index.js';
 import { checkCollectorConfig } from './check-config.js';
 import { mergeConfmap } from './confmap.js';
 
-const acme = JSON.parse(readFileSync(new URL('../../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
+const acme = JSON.parse(readFileSync(new URL('../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
 const files = generateCollectorConfig(acme);
 const base = parse(files['base.yaml']) as Record<string, unknown>;
 const overlays = Object.keys(files).filter((f) => f.startsWith('overlay-'));

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Schema } from '@clitel/core';
 import { generateCollectorConfig, writeCollectorConfig } from './index.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const schema = JSON.parse(readFileSync(join(root, 'examples/acme/telemetry.schema.json'), 'utf8')) as Schema;
 const committedDir = join(root, 'collector-config/acme');
 

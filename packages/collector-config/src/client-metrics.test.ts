@@ -11,7 +11,7 @@ import { generateCollectorConfig } from './index.js';
 import { unescapeConfmap } from './confmap.js';
 import { SERVICE_METRIC_KEYS, SERVICE_METRIC_NAMES, SERVICE_RESOURCE_KEYS } from './client-metrics.js';
 
-const acme = JSON.parse(readFileSync(new URL('../../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
+const acme = JSON.parse(readFileSync(new URL('../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
 const withModules: Schema = { ...acme, modules: ['acme-plugin', '@acme/lib'] };
 type Tree = Record<string, Record<string, Record<string, unknown>>>;
 const yamlOf = (schema: Schema, file = 'base.yaml'): Tree => parse(generateCollectorConfig(schema)[file]) as Tree;
@@ -24,7 +24,7 @@ function constantsOf(path: string): Map<string, string> {
 
 describe('client metric names', () => {
   it('match the constants of packages/service/src/attributes.ts', () => {
-    const service = constantsOf('../../../service/src/attributes.ts');
+    const service = constantsOf('../../service/src/attributes.ts');
     const metrics = [...service].filter(([name]) => name.startsWith('METRIC_')).map(([, value]) => value);
     const keys = [...service].filter(([name]) => name.startsWith('ATTR_')).map(([, value]) => value);
     expect(metrics.length).toBeGreaterThanOrEqual(4);
@@ -34,7 +34,7 @@ describe('client metric names', () => {
   });
 
   it('uses only core and service keys on data points, and core error.type in the service sdk', () => {
-    const sdk = readFileSync(new URL('../../../service/src/sdk.ts', import.meta.url), 'utf8');
+    const sdk = readFileSync(new URL('../../service/src/sdk.ts', import.meta.url), 'utf8');
     expect(sdk).toContain('[ATTR_ERROR_TYPE]: type');
     const points = (yamlOf(acme).processors['redaction/clients'].allowed_keys as string[]);
     for (const key of [ATTR_CLITEL_FUNCTION, ATTR_ERROR_TYPE, ...SERVICE_METRIC_KEYS, ...SERVICE_RESOURCE_KEYS]) expect(points).toContain(key);

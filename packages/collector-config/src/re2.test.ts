@@ -10,7 +10,7 @@ import { describeSchema, type Schema } from '@clitel/core';
 import { generateCollectorConfig } from './index.js';
 import { unescapeConfmap } from './confmap.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
+const schema = JSON.parse(readFileSync(new URL('../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
 const files = generateCollectorConfig(schema);
 const base = parse(files['base.yaml']) as Record<string, Record<string, Record<string, unknown>>>;
 const processors = base.processors;

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { describeSchema, type Schema } from '@clitel/core';
 import { generateCollectorConfig } from './index.js';
 
-const acme = JSON.parse(readFileSync(new URL('../../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
+const acme = JSON.parse(readFileSync(new URL('../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
 const OVERLAYS = ['overlay-clickhouse.yaml', 'overlay-debug.yaml', 'overlay-file.yaml', 'overlay-otlp-http.yaml', 'overlay-prometheus.yaml'];
 
 type Tree = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
