@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // What the schema lets a run send, read from describeSchema(): the single list of keys, names and
 // closed value sets the collector config allows. No key is written here by hand.
-import { ATTR_CLITEL_COMMAND, OTHER_VALUE, UNKNOWN_COMMAND, describeSchema } from '@clitel/core';
+import {
+  ATTR_CLITEL_COMMAND, ATTR_OS_TYPE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, OTHER_VALUE, UNKNOWN_COMMAND, describeSchema,
+} from '@clitel/core';
 import type { TypedKey } from './levels.js';
 import type { Schema } from '@clitel/core';
 import { ID_SHAPES } from './patterns.js';
-import { ATTR_SERVICE_NAME, REQUIRED_RESOURCE_KEYS } from './semconv.js';
 import { deriveClientAllowlist, type ClientAllowlist } from './client-metrics.js';
 
 /** A key whose values come from a closed list, and what replaces anything else. */
@@ -51,6 +52,9 @@ export interface Allowlist {
   /** What the client metrics pipeline (library usage, service heartbeats) lets through. */
   clients: ClientAllowlist;
 }
+
+/** Resource keys the generator needs by name; a rename in core fails generation instead of filtering everything. */
+const REQUIRED_RESOURCE_KEYS: readonly string[] = [ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_OS_TYPE, ATTR_TELEMETRY_DISTRO_NAME];
 
 /** Reads the allowlist from the schema's description. */
 export function deriveAllowlist(schema: Schema): Allowlist {

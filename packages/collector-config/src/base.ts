@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // base.yaml: receive OTLP, keep only what the schema allows, count runs, print a summary.
 // Backends come from the overlays, which replace the exporter lists.
-import { ATTR_CLITEL_COMMAND, ATTR_CLITEL_OPTIONS, ATTR_PROCESS_EXECUTABLE_NAME, ATTR_PROCESS_EXIT_CODE, DISTRO_NAME, SCOPE_NAME } from '@clitel/core';
+import { ATTR_CLITEL_COMMAND, ATTR_CLITEL_OPTIONS, ATTR_PROCESS_EXECUTABLE_NAME, ATTR_PROCESS_EXIT_CODE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, DISTRO_NAME, SCOPE_NAME } from '@clitel/core';
 import type { Allowlist } from './allowlist.js';
 import type { ResolvedCollectorConfigOptions } from './types.js';
 import { env, type ConfigValue } from './confmap.js';
 import * as C from './components.js';
 import { BLOCKED_PATTERNS } from './patterns.js';
 import { DENIED_KEYS } from './denied-keys.js';
-import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME } from './semconv.js';
 import { clientComments, clientFilterConfig, clientRedactionConfig, clientTransformConfig } from './client-pipeline.js';
 import { attributePath, closedSetStatement, escapeRegex, exactlyOneOf, idShapeStatement, ottlString } from './ottl.js';
 import { CLEAR_RESOURCE_SCHEMA_URL, keepKeysStatement, nameListStatement, scopeStatements, typeStatement } from './levels.js';
