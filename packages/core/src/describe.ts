@@ -4,6 +4,7 @@ import type { Schema } from './types.js';
 import * as A from './attributes.js';
 import * as S from './semconv.js';
 import { possibleValues } from './schema.js';
+import { CLITEL_VERSION, OTEL_SDK_VERSION } from './version.js';
 
 /** One attribute that can be sent. */
 export interface AttributeInfo {
@@ -49,7 +50,7 @@ export function describeSchema(schema: Schema): SchemaDescription {
       if (values.length > 0) optionSpecs.set(name, [...new Set([...(optionSpecs.get(name) ?? []), ...values])]);
     }
   }
-  const runId = str(A.ATTR_CLITEL_RUN_ID, 'A random id for this run, shared by its events.', 'Ties the events of one run together.', ['4bf92f3577b34da6a3ce929d0e0e4736']);
+  const runId = str(A.ATTR_CLITEL_RUN_ID, 'A random id for this run, shared by its span and its events.', 'Ties the events of one run to it.', ['4bf92f3577b34da6a3ce929d0e0e4736']);
   const optionAttributes = [...optionSpecs].sort().map(([name, values]) =>
     str(`${A.ATTR_CLITEL_OPTION_PREFIX}${name}`, `The value of --${name}, only from the allowed list.`, 'Which choices people make, to prioritise work.', values.slice(0, 3), false, values));
   return {
@@ -61,7 +62,7 @@ export function describeSchema(schema: Schema): SchemaDescription {
       str(A.ATTR_CLITEL_COMMAND, 'The command that ran, from the schema; `_unknown` otherwise.', 'Which commands are used.', commands.slice(0, 3), true, [...commands, A.UNKNOWN_COMMAND]),
       { key: A.ATTR_CLITEL_OPTIONS, type: 'string[]', description: 'The names of the options the user set (never their values).', why: 'Which options are used.', examples: ['["env","force"]'], minimal: false },
       ...optionAttributes,
-      str(A.ATTR_CLITEL_RUN_ID, 'A random id for this run, shared by its events.', 'Ties stage events to their run.', ['4bf92f3577b34da6a3ce929d0e0e4736'], false),
+      runId,
       { key: A.ATTR_CLITEL_SAMPLE_RATE, type: 'double', description: 'The sampling rate in force, so counts can be scaled back up.', why: 'Correct totals when sampling.', examples: ['1', '0.1'], minimal: true },
     ],
     resource: [
@@ -69,9 +70,9 @@ export function describeSchema(schema: Schema): SchemaDescription {
       str(S.ATTR_SERVICE_VERSION, 'The tool version.', 'Version adoption and errors per version.', ['1.4.2'], true),
       str(S.ATTR_TELEMETRY_SDK_NAME, 'Always `opentelemetry`.', 'OTel resource conventions.', ['opentelemetry']),
       str(S.ATTR_TELEMETRY_SDK_LANGUAGE, 'Always `nodejs`.', 'OTel resource conventions.', ['nodejs']),
-      str(S.ATTR_TELEMETRY_SDK_VERSION, 'The OpenTelemetry SDK version bundled.', 'OTel resource conventions.', ['2.12.1']),
+      str(S.ATTR_TELEMETRY_SDK_VERSION, 'The OpenTelemetry SDK version bundled.', 'OTel resource conventions.', [OTEL_SDK_VERSION]),
       str(S.ATTR_TELEMETRY_DISTRO_NAME, 'Always `clitel`.', 'Which library produced the data.', ['clitel']),
-      str(S.ATTR_TELEMETRY_DISTRO_VERSION, 'The clitel version.', 'Which library version produced the data.', ['0.1.0']),
+      str(S.ATTR_TELEMETRY_DISTRO_VERSION, 'The clitel version.', 'Which library version produced the data.', [CLITEL_VERSION]),
       str(S.ATTR_OS_TYPE, 'The operating system family.', 'Which platforms to support.', ['linux', 'darwin', 'windows']),
       str(S.ATTR_OS_VERSION, 'The OS kernel version, major.minor only.', 'Which platform versions to support.', ['6.1', '23.4']),
       str(S.ATTR_HOST_ARCH, 'The CPU architecture.', 'Which builds to ship.', ['amd64', 'arm64']),
