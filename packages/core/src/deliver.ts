@@ -10,6 +10,7 @@ import { SEND_AFTER_MILLIS, SEND_AFTER_RUNS } from './sender-files.js';
 import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './launch.js';
 import { readBackoff } from './backoff.js';
 import { senderFiles } from './sender-files.js';
+import { writeDoctorReport } from './doctor-report.js';
 
 /** Decides whether this run records; returns the installation id (or '' in debug mode). */
 export function admit(p: Prepared, signal: 'traces' | 'metrics'): string | undefined {
@@ -34,7 +35,9 @@ export function deliver(p: Prepared, record: SpoolRecord): void {
   const script = senderScript(p.distDir);
   const target = record.kind === 'metrics' ? config.metricsTarget : config.target;
   if (config.debug) {
-    p.writeErr(script != null ? `${renderJson(script, [record], p.env)}\n` : `${JSON.stringify(record)}\n`);
+    const body = script != null ? renderJson(script, [record], p.env) : JSON.stringify(record);
+    p.writeErr(`${body}\n`);
+    if (record.kind !== 'metrics') writeDoctorReport(p, body);
     debugLine(p, target == null ? 'no endpoint is set; nothing would be sent' : `debug mode: nothing was sent to ${target.url}`);
     const failed = readBackoff(senderFiles(config.paths.stateDir).backoff)?.reason;
     if (failed != null) debugLine(p, `the last delivery failed (${failed}); what it did not send waits in the spool`);

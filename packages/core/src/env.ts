@@ -34,6 +34,8 @@ export interface ClitelEnv extends EnvOptOuts, EnvDirs {
   debug: boolean;
   /** `CLITEL_SEND_NOW`: start delivery at the end of every run, without the delivery delay. */
   sendNow: boolean;
+  /** `CLITEL_DOCTOR_REPORT=<file>`, honoured only in debug mode: `clitel doctor`'s report file. */
+  doctorReport: string | undefined;
   /** Whether this is CI, from ci-info's vendor list (Jenkins sets `JENKINS_URL`/`BUILD_ID`, not `CI`). */
   ci: boolean;
   /** The CI provider's name, when ci-info knows it. */
@@ -64,6 +66,9 @@ export function getEnv(env: Env, name: string): string | undefined {
 export function toolOptOutVar(toolName: string): string {
   return `${toolName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_TELEMETRY_OPTOUT`;
 }
+
+/** The variable `clitel doctor` sets to the file a debug run writes its report to. */
+export const DOCTOR_REPORT_VAR = 'CLITEL_DOCTOR_REPORT';
 
 /** `CLITEL_SCHEMA_TREE=<file>`: tree mode for `clitel schema`, writing the command tree to that file. */
 export function schemaTreeFile(env: Env): string | undefined {
@@ -104,11 +109,13 @@ export function readEnv(env: Env, optOutVar: string): ClitelEnv {
   const warnings: string[] = [];
   const level = getEnv(env, 'CLITEL_LEVEL');
   const ci = detectCi(env);
+  const debug = isDebugEnabled(env);
   return {
     ...readOptOuts(env, optOutVar),
     ...readDirs(env),
-    debug: isDebugEnabled(env),
+    debug,
     sendNow: isTruthy(getEnv(env, 'CLITEL_SEND_NOW')),
+    doctorReport: debug ? getEnv(env, DOCTOR_REPORT_VAR) : undefined,
     ci: ci.isCi,
     ciProvider: ci.provider,
     npm: { command: getEnv(env, 'npm_command'), userAgent: getEnv(env, 'npm_config_user_agent') },

@@ -71,6 +71,7 @@ export function startRun(options: TelemetryOptions): AdapterRun {
     const p = prepare(options);
     if (!p.status.enabled) {
       turnedOff(p);
+      if (p.config.env.doctorReport != null) loadRuntime().module.writeDoctorReport(p);
       return NOOP_RUN;
     }
     return loadRuntime().module.startAdmittedRun({ ...p, distDir: loadRuntime().distDir }, options);

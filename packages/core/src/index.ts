@@ -10,7 +10,7 @@ export { METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, ATTR_CLITEL_FUNCTION } from
 export { assertValidSchema, validateSchema, mergeDeclared, filterRun, possibleValues } from './schema.js';
 export { describeSchema } from './describe.js';
 export { emitTreeIfAsked, isTreeMode } from './command-tree.js';
-export { toolOptOutVar, isDebugEnabled } from './env.js';
+export { toolOptOutVar, isDebugEnabled, DOCTOR_REPORT_VAR } from './env.js';
 export { findOwningPackage } from './package-root.js';
 export { scrubStack, errorType } from './scrub.js';
 export {
@@ -38,6 +38,7 @@ export type { ToolIdentity, IdentitySources } from './tool-identity.js';
 export type { ResolvedTelemetry } from './prepare.js';
 export type { ResolvedConfig, ExportTarget } from './config.js';
 export type { ClitelEnv } from './env.js';
+export type { DoctorReport } from './doctor-report.js';
 export type { OwningPackage, PackageManifest } from './package-root.js';
 export type { ClitelPaths } from './paths.js';
 export type { Platform } from './platform.js';

@@ -68,10 +68,11 @@ export function forgetState(stateDir: string): void {
   if (existsSync(stateDir)) rmSync(stateDir, { recursive: true, force: true });
 }
 
-/** What happens when telemetry is off: say why in debug mode; on a user's opt-out, delete the tool's state. */
+/** What happens when telemetry is off: say why in debug mode; on a user's opt-out, delete the tool's state (not in doctor mode). */
 export function turnedOff(p: Prepared): void {
   debugLine(p, `telemetry is off: ${p.status.reason}`);
-  if (p.status.source !== 'error' && p.status.source !== 'default') forgetState(p.config.paths.stateDir);
+  // Doctor mode (`clitel doctor`) only looks: the next run of the tool deletes the state.
+  if (p.status.source !== 'error' && p.status.source !== 'default' && p.config.env.doctorReport == null) forgetState(p.config.paths.stateDir);
 }
 
 /** A `clitel:` debug line, shown only with `CLITEL_DEBUG=1`. */

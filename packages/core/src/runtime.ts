@@ -5,3 +5,4 @@ export { startAdmittedRun } from './run.js';
 export { startAdmittedUsage } from './usage.js';
 export { runTelemetryCommandNow } from './telemetry-command.js';
 export { runTelemetryCliNow } from './telemetry-cli.js';
+export { writeDoctorReport } from './doctor-report.js';
