@@ -15,7 +15,7 @@ export function instrument(cli: CAC, options: InstrumentOptions = {}): Run {
   const c = cli as unknown as CacLike;
   let run: AdapterRun = noopRun();
   try {
-    emitTreeIfAsked(options.env ?? process.env, () => commandTree(cli));
+    void emitTreeIfAsked(options.env ?? process.env, () => commandTree(cli));
     const telemetry = adapterTelemetry(options, { name: c.name, version: c.globalCommand.versionNumber });
     const taken = c.commands.some((command) => command.name === TELEMETRY_COMMAND);
     const own = options.telemetryCommand !== false && !taken ? addTelemetryCommand(c, telemetry, () => run.cancel()) : undefined;

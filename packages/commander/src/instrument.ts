@@ -15,7 +15,7 @@ export function instrument(program: Command, options: InstrumentOptions = {}): R
   const cmd = program as unknown as CommandLike;
   let run: AdapterRun | undefined;
   try {
-    emitTreeIfAsked(options.env ?? process.env, () => commandTree(program));
+    void emitTreeIfAsked(options.env ?? process.env, () => commandTree(program));
     const telemetry: TelemetryOptions = adapterTelemetry(options, { name: cmd.name(), version: cmd.version() });
     const taken = cmd.commands.some((c) => c.name() === TELEMETRY_COMMAND);
     if (options.telemetryCommand !== false && !taken) addTelemetryCommand(cmd, () => telemetry, () => run?.cancel());

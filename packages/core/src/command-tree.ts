@@ -56,6 +56,8 @@ export function isTreeMode(env: Env): boolean {
  * (code 0, or 70 with one line on stderr when the tree cannot be read or written); a synchronous
  * `build` exits before this returns. Outside tree mode returns undefined and does nothing. The
  * only clitel function that ends the process: tree mode is a maintainer's tool, never a user's run.
+ * The promise (an asynchronous `build`) never settles and never rejects, since its failures end the
+ * process too: a caller that does not wait on it marks it `void`.
  */
 export function emitTreeIfAsked(env: Env, build: () => CommandTree | Promise<CommandTree>): Promise<never> | undefined {
   const file = schemaTreeFile(env);

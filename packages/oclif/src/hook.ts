@@ -41,7 +41,7 @@ function onEvent(event: HookOptionsLike, options: InstrumentOptions): void {
   } else if (state == null) {
     // init: the first event of a run
     const telemetry = telemetryOptions(config, options);
-    emitTreeIfAsked(telemetry.env ?? {}, () => commandTree(config));
+    void emitTreeIfAsked(telemetry.env ?? {}, () => commandTree(config));
     const run = startRun(telemetry);
     saveState(config, { run, telemetry });
     if (!run.recording) return;

@@ -22,7 +22,7 @@ export function telemetryOptions(options: ParseArgsTelemetryOptions): TelemetryO
 export function parseArgs<T extends ParseArgsConfig>(config: T, options: ParseArgsTelemetryOptions = {}): ParsedArgsWithTelemetry<T> {
   let run: AdapterRun = noopRun();
   try {
-    emitTreeIfAsked(options.env ?? process.env, () => commandTree(config, options));
+    void emitTreeIfAsked(options.env ?? process.env, () => commandTree(config, options));
     run = startRun(telemetryOptions(options));
   } catch {
     // Telemetry never breaks the tool.

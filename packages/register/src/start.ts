@@ -76,7 +76,7 @@ async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (mes
     if (why != null) reasons.push(why);
   }
   if (treeMode && reasons.length === Number(dependsOn(tool.pkg, 'commander')) + Number(dependsOn(tool.pkg, 'yargs'))) {
-    emitTreeIfAsked(options.env, () => { throw new Error(`no commander or yargs program to read${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`); });
+    void emitTreeIfAsked(options.env, () => { throw new Error(`no commander or yargs program to read${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`); });
   }
   debug(`recording the run only until a commander or yargs program is parsed${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`);
 }

@@ -24,7 +24,7 @@ export function instrument(program: YargsProgram, options: InstrumentOptions = {
   const y = program as unknown as YargsLike;
   let run: AdapterRun = noopRun();
   try {
-    emitTreeIfAsked(options.env ?? process.env, () => commandTree(program));
+    void emitTreeIfAsked(options.env ?? process.env, () => commandTree(program));
     const telemetry = adapterTelemetry(options, { name: scriptName(y) });
     const telemetryCommand = options.telemetryCommand !== false && !y.getInternalMethods().getCommandInstance().getCommands().includes(TELEMETRY);
     if (telemetryCommand) addTelemetryCommand(y, telemetry, () => run.cancel());
