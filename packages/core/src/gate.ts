@@ -16,8 +16,10 @@ import { envOptOut } from './consent.js';
 import { resolvePaths } from './paths.js';
 import { NOOP_RUN, NOOP_USAGE, type AdapterRun, type UsageHandle } from './noop.js';
 import { announceModuleLoad } from './module-registry.js';
+// Types only: erased from the bundle, so the gate still loads the runtime only after consent.
+import type * as RuntimeModule from './runtime.js';
 
-type Runtime = typeof import('./runtime.js');
+type Runtime = typeof RuntimeModule;
 
 /**
  * The runtime is found through the package name, not a relative path: adapters bundle this gate

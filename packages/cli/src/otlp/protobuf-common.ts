@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Protobuf readers shared by the trace and metrics decoders: AnyValue, KeyValue and the
 // instrumentation scope (opentelemetry/proto common/v1/common.proto).
-import { WireReader, WireFormatError, WIRE_FIXED64, WIRE_LENGTH, WIRE_VARINT } from './wire-reader.js';
+import { type WireReader, WireFormatError, WIRE_FIXED64, WIRE_LENGTH, WIRE_VARINT } from './wire-reader.js';
 import { stringifyValue, type PlainValue } from './span-row.js';
 
 /** Throws unless a known field has the wire type its proto declares. */
