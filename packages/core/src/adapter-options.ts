@@ -2,6 +2,7 @@
 // The options every adapter takes, and the one function that turns them into core's options.
 import type { TelemetryOptions } from './types.js';
 import { resolveToolIdentity, type ToolIdentity } from './tool-identity.js';
+import { resolveEnv } from './env.js';
 
 /**
  * What a maintainer passes to an adapter's `instrument()`: every `TelemetryOptions` field, with
@@ -32,7 +33,7 @@ export function adapterTelemetry(options: AdapterOptions, framework: Partial<Too
     ...rest,
     toolName: identity.name ?? FALLBACK_TOOL_NAME,
     toolVersion: identity.version,
-    env: options.env ?? process.env,
+    env: resolveEnv(options),
     entryPath,
   };
 }

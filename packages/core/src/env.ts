@@ -56,6 +56,11 @@ export interface ClitelEnv extends EnvOptOuts, EnvDirs {
 
 const TRUTHY = new Set(['1', 'true', 'yes']);
 
+/** The environment the caller passed, or the process's own: the one place core reads `process.env`. */
+export function resolveEnv(options: { env?: Env }): Env {
+  return options.env ?? process.env;
+}
+
 /** Returns the value, or undefined when unset, empty or blank. */
 export function getEnv(env: Env, name: string): string | undefined {
   const value = env[name];

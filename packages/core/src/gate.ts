@@ -11,7 +11,7 @@ import type { TelemetryAction, TelemetryCommandResult, TelemetryOptions } from '
 import type { UsageOptions, UsagePoint } from './usage.js';
 import type { TelemetryCommandIo, TelemetryCommandOptions } from './telemetry-command.js';
 import { defaultWriteErr, forgetState, prepare, turnedOff } from './prepare.js';
-import { isDebugEnabled, readDirs, readOptOuts, toolOptOutVar } from './env.js';
+import { isDebugEnabled, readDirs, readOptOuts, resolveEnv, toolOptOutVar } from './env.js';
 import { envOptOut } from './consent.js';
 import { resolvePaths } from './paths.js';
 import { NOOP_RUN, NOOP_USAGE, type AdapterRun, type UsageHandle } from './noop.js';
@@ -56,7 +56,7 @@ function loadRuntime(): { module: Runtime; distDir: string } {
  * full path, which explains its decision.
  */
 function optedOutByEnv(options: TelemetryOptions): boolean {
-  const env = options.env ?? process.env;
+  const env = resolveEnv(options);
   if (isDebugEnabled(env)) return false;
   if (envOptOut(readOptOuts(env, options.optOutEnvVar ?? toolOptOutVar(options.toolName)), '') == null) return false;
   forgetState(resolvePaths(readDirs(env), options.toolName, options.homeDir ?? homedir(), process.platform).stateDir);

@@ -6,6 +6,7 @@ import type { ConsentStatus, Env, TelemetryOptions } from './types.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { readChoice } from './choices.js';
 import { decideConsent } from './consent.js';
+import { resolveEnv } from './env.js';
 
 /** A settled configuration and the consent decision for it. */
 export interface Prepared {
@@ -45,7 +46,7 @@ export function resolveTelemetry(options: TelemetryOptions): ResolvedTelemetry {
 
 /** Resolves everything for a tool. Throws only on a programming error (callers catch). */
 export function prepare(options: TelemetryOptions): Prepared {
-  const env = options.env ?? process.env;
+  const env = resolveEnv(options);
   const config = resolveConfig({ options, env, homeDir: options.homeDir ?? homedir(), platform: process.platform });
   const status = config.schemaProblems.length > 0
     ? { enabled: false, source: 'error' as const, reason: `the tool's telemetry schema is invalid: ${config.schemaProblems.join('; ')}` }
