@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import { adapterTelemetry, emitTreeIfAsked, noopRun, startRun, TELEMETRY_COMMAND, UNKNOWN_COMMAND, type AdapterRun, type Run } from '@clitel/core';
-import type { CommandDef } from 'citty';
+import type { ArgsDef, CommandDef } from 'citty';
 import type { InstrumentOptions } from './types.js';
 import type { CommandDefLike, ContextLike, Hook } from './internal-types.js';
 import { resolve, walk } from './tree.js';
@@ -14,7 +14,7 @@ const CITTY_ERROR = { constructor: { name: 'CLIError' } };
  * Records one span per run of a citty program. Call it with the main command before `runMain()`.
  * Wraps `setup`, `run` and `cleanup` of the commands that run, calling the originals; never throws.
  */
-export function instrument(main: CommandDef<any>, options: InstrumentOptions = {}): Run {
+export function instrument<T extends ArgsDef>(main: CommandDef<T>, options: InstrumentOptions = {}): Run {
   const root = main as unknown as CommandDefLike;
   let run: AdapterRun = noopRun();
   try {

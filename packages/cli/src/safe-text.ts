@@ -7,6 +7,7 @@
 
 // C0 controls (tab, newline and ESC included), DEL, C1 controls (CSI U+009B among them), and the
 // bidirectional formatting characters that reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const UNSAFE_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with every control or bidi character written as a visible `\xNN` or `\uNNNN` escape. */

@@ -25,7 +25,7 @@ const DAY_NS = 1_777_507_200_000_000_000n; // 2026-04-30T00:00:00Z
 
 /** Every control or bidi character except newline, after removing clitel's own colour codes. */
 function unsafeInTerminal(text: string): string[] {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- the test looks for the control characters it forbids
   return [...text.replace(/\u001b\[\d+m/g, '').matchAll(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g)].map((m) => JSON.stringify(m[0]));
 }
 

@@ -2,8 +2,7 @@
 import type { DeliveryMode, Env, TelemetryLevel, TelemetryMode } from '@clitel/core';
 
 /** A function of any shape; its arguments are passed through and never looked at. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyFunction = (...args: any[]) => any;
+export type AnyFunction = (...args: never[]) => unknown;
 
 /** Attribute values a registration may carry; kept only when the key is in `allowedAttributes`. */
 export type UsageAttributes = Readonly<Record<string, string | number | boolean>>;
