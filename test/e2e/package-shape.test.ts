@@ -25,6 +25,8 @@ describe('package shape', () => {
       expect(pkg.name).toBe(`@clitel/${dir}`);
       expect(pkg.license).toBe('Apache-2.0');
       expect(pkg.files).toContain('dist');
+      expect(pkg.files).toContain('LICENSE');
+      expect(readFileSync(join(REPO, 'packages', dir, 'LICENSE'), 'utf8')).toBe(readFileSync(join(REPO, 'LICENSE'), 'utf8'));
       expect(pkg.engines?.node).toBeDefined();
       expect(dir === 'register' ? Array.isArray(pkg.sideEffects) : pkg.sideEffects).toBe(dir === 'register' ? true : false);
       for (const conditions of Object.values(pkg.exports ?? {})) {
