@@ -2,7 +2,7 @@
 // `node --import @clitel/register` on tools that know nothing of clitel (test/fixtures/register),
 // spawned against a real receiver. Every run is compared with the same tool run without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -135,6 +135,30 @@ describe('@clitel/register naming the tool', () => {
     const { span } = await spanOf({ script: join(project, 'node_modules/@acme/marker-tool/bin/cli.js'), tool: 'marker-tool', args: [] });
     expect(span.resource['service.name']).toBe('marker-tool');
     expect(span.resource['service.version']).toBe('4.2.0');
+  });
+});
+
+describe('@clitel/register with commander older than the adapter supports', () => {
+  it('records the subcommand of a commander 2 program, never its operands or option values', async () => {
+    // commander 2.20 as npm installed it for terser (a devDependency of test/corpus)
+    const commander2 = join(REPO, 'node_modules/terser/node_modules/commander');
+    expect(existsSync(join(commander2, 'package.json')), 'npm ci installs test/corpus').toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'clitel-legacy-'));
+    cpSync(join(FIXTURES, 'legacy-commander'), dir, { recursive: true });
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(commander2, join(dir, 'node_modules/commander'));
+    const script = join(dir, 'cli.js');
+    const deploy = await spanOf({ script, tool: 'reg-legacy', args: ['deploy', 'prod-eu', '--token', 'tok_legacy_secret'] });
+    expect(deploy.run.stdout).toBe('deploy prod-eu (with token)\n');
+    expect(deploy.span.name).toBe('reg-legacy deploy');
+    expect(deploy.span.resource['service.version']).toBe('2.4.0');
+    expect(deploy.span.attributes['clitel.options']).toBeUndefined();
+    const fail = await spanOf({ script, tool: 'reg-legacy', args: ['fail'] });
+    expect(fail.run.code).toBe(3);
+    expect(fail.span.name).toBe('reg-legacy fail');
+    expect(fail.span.attributes['process.exit.code']).toBe(3);
+    expect((await spanOf({ script, tool: 'reg-legacy', args: ['--version'] })).span.name).toBe('reg-legacy _unknown');
+    for (const secret of ['prod-eu', 'tok_legacy_secret']) expect(receiver.allBytes().includes(secret)).toBe(false);
   });
 });
 

@@ -6,9 +6,12 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { findOwningPackage } from '@clitel/core';
+import { watchLegacyCommander, type LegacyCommand } from './legacy-commander.js';
 
-/** The oldest commander major @clitel/commander supports. */
+/** The oldest commander major @clitel/commander supports; older ones get the command only. */
 const MIN_MAJOR = 12;
+/** The oldest commander major whose action handlers are read (legacy-commander.ts). */
+const MIN_LEGACY_MAJOR = 2;
 const METHODS = ['parse', 'parseAsync'] as const;
 
 /** The parts of commander's Command read here; the program goes to @clitel/commander as it is. */
@@ -27,11 +30,16 @@ function packageVersion(file: string, name: string): string | undefined {
   return manifest?.name === name && typeof manifest.version === 'string' ? manifest.version : undefined;
 }
 
-/**
- * Wraps the commander the tool at `root` resolves. Returns undefined when done, else why not.
- * `onProgram` runs once, with the first root command parsed, before its parse begins.
- */
-export function watchCommander(root: string, onProgram: (program: ProgramLike) => void): string | undefined {
+/** What the tool's commander hands over: a program to instrument, or (older majors) commands. */
+export interface CommanderHooks {
+  /** Runs once, with the first root command parsed, before its parse begins (commander 12+). */
+  onProgram(program: ProgramLike): void;
+  /** Commander 2 to 11, when given: the declared path of each action that runs, and the first root command parsed. */
+  legacy?: { onCommand(path: string[]): void; onParse(program: LegacyCommand): void };
+}
+
+/** Wraps the commander the tool at `root` resolves. Returns undefined when done, else why not. */
+export function watchCommander(root: string, hooks: CommanderHooks): string | undefined {
   const require = createRequire(join(root, 'package.json'));
   let file: string;
   try {
@@ -41,9 +49,12 @@ export function watchCommander(root: string, onProgram: (program: ProgramLike) =
   }
   const version = packageVersion(file, 'commander');
   const major = Number(version?.split('.')[0]);
-  if (!(major >= MIN_MAJOR)) return `commander ${version ?? '(unknown version)'} is older than ${MIN_MAJOR}`;
+  const min = hooks.legacy != null ? MIN_LEGACY_MAJOR : MIN_MAJOR;
+  if (!(major >= min)) return `commander ${version ?? '(unknown version)'} is older than ${min}`;
   const prototype = (require(file) as { Command?: { prototype: Record<string, unknown> } }).Command?.prototype;
   if (prototype == null) return 'commander exports no Command';
+  if (major < MIN_MAJOR && hooks.legacy != null) return watchLegacyCommander(prototype, hooks.legacy.onCommand, hooks.legacy.onParse);
+  const onProgram = hooks.onProgram;
   let seen = false;
   for (const name of METHODS) {
     const original = prototype[name] as Method | undefined;

@@ -4,10 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Schema, TelemetryMode } from '@clitel/core';
-import type { PackageJson } from './tool.js';
+import { TOOL_NAME, type PackageJson } from './tool.js';
 
 /** What clitel.config.json (or package.json's "clitel" key) may hold. */
 export interface RegisterConfig {
+  /** The tool's name; default: the commander program's own name, else `schema.tool`, else the bin name. */
+  toolName?: string;
+  /** The tool's version; default: the version of the package that owns the bin. */
+  toolVersion?: string;
   /** The allowlist, inline or as a path relative to the package root. */
   schema?: Schema;
   /** Default OTLP/HTTP base URL. */
@@ -39,6 +43,8 @@ export function readRegisterConfig(root: string, pkg: PackageJson): RegisterConf
   const config: RegisterConfig = {};
   if (typeof r.schema === 'string') config.schema = readJson(resolve(root, r.schema)) as Schema;
   else if (r.schema != null && typeof r.schema === 'object') config.schema = r.schema as Schema;
+  if (typeof r.toolName === 'string' && TOOL_NAME.test(r.toolName)) config.toolName = r.toolName;
+  if (typeof r.toolVersion === 'string' && r.toolVersion !== '') config.toolVersion = r.toolVersion;
   if (typeof r.endpoint === 'string') config.endpoint = r.endpoint;
   if (r.mode === 'opt-in' || r.mode === 'opt-out') config.mode = r.mode;
   if (typeof r.docsUrl === 'string') config.docsUrl = r.docsUrl;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Zero-code set-up: one run-only span from the start, replaced by a framework adapter's span
 // when a commander (or yargs) program is parsed.
-import { emitTreeIfAsked, isDebugEnabled, isTreeMode, noopRun, startRun, type Env, type TelemetryOptions } from '@clitel/core';
+import { emitTreeIfAsked, isDebugEnabled, isTreeMode, noopRun, startRun, type AdapterRun, type Env, type TelemetryOptions } from '@clitel/core';
 import { instrument as instrumentCommander } from '@clitel/commander';
 import { instrument as instrumentYargs } from '@clitel/yargs';
-import { findTool, dependsOn, usesClitel, type ToolInfo } from './tool.js';
+import { findTool, dependsOn, usesClitel, TOOL_NAME, type ToolInfo } from './tool.js';
 import { readRegisterConfig } from './config.js';
-import { recordActionlessOptions, watchCommander } from './commander.js';
+import { recordActionlessOptions, watchCommander, type CommanderHooks } from './commander.js';
 import { watchYargs } from './yargs.js';
 import { withoutRegister } from './env.js';
 
@@ -39,12 +39,21 @@ export async function startRegister(options: StartOptions): Promise<void> {
   return undefined;
 }
 
+/** The name the commander program gives itself (`.name('x')` before parse), if any. */
+function frameworkName(program: { name?: () => unknown }): string | undefined {
+  const name = typeof program.name === 'function' ? program.name() : undefined;
+  return typeof name === 'string' && TOOL_NAME.test(name) ? name : undefined;
+}
+
 async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (message: string) => void): Promise<void> {
   const config = readRegisterConfig(tool.root, tool.pkg);
+  // Identity: explicit config, then the framework's own name (when a program is found), then
+  // schema.tool, then the package that owns the bin.
+  const fallbackName = config.toolName ?? config.schema?.tool ?? tool.name;
   const telemetry: TelemetryOptions = {
     ...config,
-    toolName: config.schema?.tool ?? tool.name,
-    toolVersion: tool.version,
+    toolName: fallbackName,
+    toolVersion: config.toolVersion ?? tool.version,
     env: withoutRegister(options.env),
     entryPath: tool.entry,
   };
@@ -62,10 +71,15 @@ async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (mes
   };
   const reasons: string[] = [];
   if (dependsOn(tool.pkg, 'commander')) {
-    const why = watchCommander(tool.root, (program) => {
-      if (!adopt('commander')) return;
-      const run = instrumentCommander(program as unknown as Parameters<typeof instrumentCommander>[0], { ...telemetry, telemetryCommand: false });
-      if (run.recording) recordActionlessOptions(program, (used) => run.setOptions(used), options.onExit);
+    const why = watchCommander(tool.root, {
+      onProgram: (program) => {
+        if (!adopt('commander')) return;
+        const named = { ...telemetry, toolName: config.toolName ?? frameworkName(program as { name?: () => unknown }) ?? fallbackName };
+        const run = instrumentCommander(program as unknown as Parameters<typeof instrumentCommander>[0], { ...named, telemetryCommand: false });
+        if (run.recording) recordActionlessOptions(program, (used) => run.setOptions(used), options.onExit);
+      },
+      // an older commander has no tree to write: tree mode reports it as unreadable
+      legacy: treeMode ? undefined : legacyCommanderHooks(runOnly, options.onExit, debug),
     });
     if (why != null) reasons.push(why);
   }
@@ -79,4 +93,25 @@ async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (mes
     void emitTreeIfAsked(options.env, () => { throw new Error(`no commander or yargs program to read${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`); });
   }
   debug(`recording the run only until a commander or yargs program is parsed${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`);
+}
+
+/** Commander 2 to 11: the run-only run gets the command of the action that ran (or the root of a program without subcommands). */
+function legacyCommanderHooks(run: AdapterRun, onExit: StartOptions['onExit'], debug: (message: string) => void): NonNullable<CommanderHooks['legacy']> {
+  let acted = false;
+  const record = (path: string[]): void => {
+    run.declare({ commands: { [path.join(' ')]: [] } });
+    run.setCommand(path);
+  };
+  return {
+    onCommand: (path) => {
+      acted = true;
+      record(path);
+    },
+    onParse: (program) => {
+      debug('recording the command of an older commander program');
+      onExit(() => {
+        if (!acted && (program.commands?.length ?? 0) === 0) record([]);
+      });
+    },
+  };
 }

@@ -44,6 +44,11 @@ describe('readRegisterConfig', () => {
     expect(readRegisterConfig(dir, { clitel: { mode: 'opt-in' } })).toEqual({ endpoint: 'https://t.example', docsUrl: 'https://d.example' });
   });
 
+  it('reads an explicit tool name and version, ignoring a name that is not one', () => {
+    expect(readRegisterConfig(packageDir({}), { clitel: { toolName: 'acme', toolVersion: '9.1.0' } })).toEqual({ toolName: 'acme', toolVersion: '9.1.0' });
+    expect(readRegisterConfig(packageDir({}), { clitel: { toolName: '../etc' } })).toEqual({});
+  });
+
   it('throws on a config file that is not JSON (the caller turns telemetry off)', () => {
     const dir = packageDir({});
     writeFileSync(join(dir, 'clitel.config.json'), '{');

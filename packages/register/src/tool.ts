@@ -4,7 +4,8 @@ import { realpathSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { findOwningPackage } from '@clitel/core';
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+/** What a tool name may look like. */
+export const TOOL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 /** The tool behind an entry script. */
 export interface ToolInfo {
@@ -49,7 +50,7 @@ export function findTool(entryPath: string | undefined): ToolInfo | undefined {
   const pkg: PackageJson = found?.manifest ?? {};
   const root = found?.root ?? dirname(entry);
   const unscoped = typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]+\//, '') : undefined;
-  const name = [binName(pkg, root, entry), unscoped, basename(entry).replace(/\.[cm]?js$/, '')].find((n) => n != null && NAME.test(n));
+  const name = [binName(pkg, root, entry), unscoped, basename(entry).replace(/\.[cm]?js$/, '')].find((n) => n != null && TOOL_NAME.test(n));
   if (name == null) return undefined;
   return { root, pkg, name, version: typeof pkg.version === 'string' ? pkg.version : undefined, entry };
 }
