@@ -2,16 +2,16 @@
 // Entry of the background sender process (bundled on its own as dist/sender.js). It drains the
 // spool with the official OTLP exporter: locked, batched, bounded by a hard deadline.
 import { writeFileSync } from 'node:fs';
-import type { MetricsRecord, RunRecord, SenderConfig, SpoolRecord } from './internal-types.js';
-import { acquireLock, releaseLock } from './lock.js';
-import { enforceCaps, listSpool, readEntry, removeEntries } from './spool.js';
-import { clearBackoff, recordFailure, type Failure } from './backoff.js';
-import { SENDER_DEADLINE_MILLIS, removeOldClaims, senderFiles } from './sender-files.js';
-import { appendSentLog, type SentEntry } from './sent-log.js';
-import { createExporter, exportSpans, serializeJson, toReadableSpans, type ExportReport } from './export.js';
-import { createProbe } from './export-probe.js';
-import type { ExportTarget } from './config.js';
-import { createMetricExporter, exportMetrics, serializeMetricsJson, toResourceMetrics } from './export-metrics.js';
+import type { MetricsRecord, RunRecord, SenderConfig, SpoolRecord } from './shared/internal-types.js';
+import { acquireLock, releaseLock } from './sender/lock.js';
+import { enforceCaps, listSpool, readEntry, removeEntries } from './sender/spool.js';
+import { clearBackoff, recordFailure, type Failure } from './sender/backoff.js';
+import { SENDER_DEADLINE_MILLIS, removeOldClaims, senderFiles } from './sender/sender-files.js';
+import { appendSentLog, type SentEntry } from './sender/sent-log.js';
+import { createExporter, exportSpans, serializeJson, toReadableSpans, type ExportReport } from './sender/export.js';
+import { createProbe } from './sender/export-probe.js';
+import type { ExportTarget } from './gate/config.js';
+import { createMetricExporter, exportMetrics, serializeMetricsJson, toResourceMetrics } from './sender/export-metrics.js';
 
 const BATCH = 200;
 const LINGER_POLL_MILLIS = 200;

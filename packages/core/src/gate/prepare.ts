@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// Settling a run's configuration and consent, shared by runs and the `telemetry` subcommand.
+import { existsSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import type { ConsentStatus, Env, TelemetryOptions } from '../shared/types.js';
+import { resolveConfig, type ResolvedConfig } from './config.js';
+import { readChoice } from './choices.js';
+import { decideConsent } from './consent.js';
+import { resolveEnv } from './env.js';
+
+/** A settled configuration and the consent decision for it. */
+export interface Prepared {
+  config: ResolvedConfig;
+  status: ConsentStatus;
+  env: Env;
+  writeErr: (text: string) => void;
+  /** Directory of the built package (where sender.js lives); set by the gate. */
+  distDir?: string;
+}
+
+/** Writes to stderr; never throws. */
+export function defaultWriteErr(text: string): void {
+  try {
+    process.stderr.write(text);
+  } catch {
+    // stderr closed: nothing to do
+  }
+}
+
+/** A tool's settled configuration and consent decision, without side effects. */
+export interface ResolvedTelemetry {
+  /** Every setting, settled (paths, export target, env as parsed). */
+  config: ResolvedConfig;
+  /** Whether telemetry is on, and what decided it. */
+  status: ConsentStatus;
+}
+
+/**
+ * Settles options, env and persisted choices, and decides consent: what every clitel package
+ * (runs, usage counters, services) agrees on. Reads two small files; writes nothing.
+ */
+export function resolveTelemetry(options: TelemetryOptions): ResolvedTelemetry {
+  const { config, status } = prepare(options);
+  return { config, status };
+}
+
+/** Resolves everything for a tool. Throws only on a programming error (callers catch). */
+export function prepare(options: TelemetryOptions): Prepared {
+  const env = resolveEnv(options);
+  const config = resolveConfig({ options, env, homeDir: options.homeDir ?? homedir(), platform: process.platform });
+  const status = config.schemaProblems.length > 0
+    ? { enabled: false, source: 'error' as const, reason: `the tool's telemetry schema is invalid: ${config.schemaProblems.join('; ')}` }
+    : decideConsent({
+        env: config.env,
+        optOutVar: config.optOutVar,
+        mode: config.mode,
+        toolChoice: readChoice(config.paths.toolConfigFile),
+        machineChoice: readChoice(config.paths.machineConfigFile),
+        toolConfigFile: config.paths.toolConfigFile,
+        machineConfigFile: config.paths.machineConfigFile,
+      });
+  const prepared = { config, status, env, writeErr: options.writeErr ?? defaultWriteErr };
+  if (config.toolMismatch != null) debugLine(prepared, config.toolMismatch);
+  return prepared;
+}
+
+/** When the user has opted out, the tool's state (spool, ids, logs) is deleted. */
+export function forgetState(stateDir: string): void {
+  if (existsSync(stateDir)) rmSync(stateDir, { recursive: true, force: true });
+}
+
+/** What happens when telemetry is off: say why in debug mode; on a user's opt-out, delete the tool's state (not in doctor mode). */
+export function turnedOff(p: Prepared): void {
+  debugLine(p, `telemetry is off: ${p.status.reason}`);
+  // Doctor mode (`clitel doctor`) only looks: the next run of the tool deletes the state.
+  if (p.status.source !== 'error' && p.status.source !== 'default' && p.config.env.doctorReport == null) forgetState(p.config.paths.stateDir);
+}
+
+/** A `clitel:` debug line, shown only with `CLITEL_DEBUG=1`. */
+export function debugLine(prepared: Pick<Prepared, 'config' | 'writeErr'>, message: string): void {
+  if (prepared.config.debug) prepared.writeErr(`clitel: ${message}\n`);
+}
