@@ -61,13 +61,13 @@ describe('sender bounds', () => {
     expect(total).toBeLessThanOrEqual(2 * 1024 * 1024);
   });
 
-  it('keeps the start-up bundles free of the OTel SDK and exporters, within their size budgets', () => {
+  it('keeps the start-up bundles free of the OTel SDK and exporters', () => {
     // core's own entry, and an adapter's single file with core's gate inlined (what a CLI loads).
-    for (const [path, budget] of [['packages/core/dist/index.js', 40_000], ['packages/commander/dist/index.js', 40_000]] as const) {
+    // Their byte budgets are checked by the build (packages/core/build.mjs, scripts/build-package.mjs).
+    for (const path of ['packages/core/dist/index.js', 'packages/commander/dist/index.js']) {
       const file = join(REPO, path);
       const code = readFileSync(file, 'utf8');
       process.stdout.write(`start-up bundle ${path}: ${statSync(file).size} bytes\n`);
-      expect(statSync(file).size).toBeLessThanOrEqual(budget);
       for (const marker of ['OTLPTraceExporter', 'OTLPMetricExporter', 'sdk-node', 'ProtobufTraceSerializer', 'JsonTraceSerializer', '@opentelemetry/resources', 'signal-exit', 'child_process']) {
         expect({ path, marker, found: code.includes(marker) }).toEqual({ path, marker, found: false });
       }

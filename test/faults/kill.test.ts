@@ -4,7 +4,7 @@
 // spool rename, and at the first look at the lock just after it); the sender is killed before,
 // during and after its request by the test itself.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noticedHome } from '../helpers/acme.js';
@@ -174,8 +174,11 @@ describe('state directory deleted', () => {
     seedSpool(join(stateOf(home), 'spool'), 600);
     const sender = runSender(senderConfig(home, r.url));
     await until(() => r.requests.length > 0, 20_000);
-    rmSync(stateOf(home), { recursive: true, force: true, maxRetries: 20 });
+    // Renamed away in one step, as a user's `rm -rf` of a busy directory ends up, then removed.
+    const gone = `${stateOf(home)}.gone`;
+    renameSync(stateOf(home), gone);
     const result = await sender;
+    rmSync(gone, { recursive: true, force: true });
     mkdirSync(stateOf(home), { recursive: true });
     const got = ids(r);
     recordFigure('state directory deleted during a send', { delivered: got.length, made: 600, duplicates: got.length - new Set(got).size, senderExit: result.code });

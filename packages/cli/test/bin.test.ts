@@ -54,10 +54,10 @@ describe('npm i -D @clitel/cli in a maintainer\'s project (packed tarballs)', ()
   let work: string;
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'clitel-pack-'));
-    const packed = await npm(['pack', '--pack-destination', work, '-w', 'packages/core', '-w', 'packages/cli'], REPO);
+    const packed = await npm(['pack', '--pack-destination', work, '-w', 'packages/core', '-w', 'packages/collector-config', '-w', 'packages/cli'], REPO);
     expect(packed.code, packed.stderr).toBe(0);
     const tarballs = readdirSync(work).filter((f) => f.endsWith('.tgz')).map((f) => join(work, f));
-    expect(tarballs).toHaveLength(2);
+    expect(tarballs).toHaveLength(3);
     mkdirSync(join(work, 'project'));
     writeFileSync(join(work, 'project/package.json'), '{ "name": "maintainer-project", "private": true }\n');
     const installed = await npm(['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', ...tarballs], join(work, 'project'));
