@@ -103,18 +103,38 @@ describe('spool bounds and broken entries', () => {
     expect(kept).toEqual([...seen].sort().slice(-3));
   }, 60_000);
 
-  it('drops entries older than the age cap and skips corrupt ones', async () => {
-    const r = await receiver();
+  /** A home whose spool holds a run written 8 days ago and a corrupt entry, and, if given, a failure streak that began then. */
+  function eightDaysOld(failingFor?: number): string {
     const home = noticedHome();
-    const spool = join(home, '.local/state/clitel/acme/spool');
+    const state = join(home, '.local/state/clitel/acme');
+    const spool = join(state, 'spool');
     mkdirSync(spool, { recursive: true });
     const old = { v: 1, resource: { 'service.name': 'acme' }, traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), name: 'acme old', start: 1, end: 2, status: 0, attributes: {}, events: [] };
     writeFileSync(join(spool, `${String(Date.now() - 8 * 86_400_000).padStart(13, '0')}-1-aaaaaaaa.json`), JSON.stringify(old));
     writeFileSync(join(spool, `${String(Date.now() - 1000).padStart(13, '0')}-1-bbbbbbbb.json`), '{"v":1,"name":');
+    if (failingFor != null) writeFileSync(join(state, 'sender.backoff'), JSON.stringify({ until: Date.now() - 1000, failures: 40, since: Date.now() - failingFor, reason: 'ECONNREFUSED' }));
+    return home;
+  }
+
+  it('drops entries that waited past the age cap while delivery failed, and skips corrupt ones', async () => {
+    const r = await receiver();
+    const home = eightDaysOld(8 * 86_400_000);
     await runCli(DEPLOY, { home, env: { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: r.url } });
     const spans = await r.waitForSpans(1);
     expect(spans.map((s) => s.name)).toEqual(['acme deploy']);
     expect(spoolOf(home)).toEqual([]);
+  });
+
+  it('delivers an old entry when delivery has not been failing: the age cap counts only failed time', async () => {
+    for (const failingFor of [undefined, 6 * 86_400_000]) {
+      const r = await receiver();
+      const home = eightDaysOld(failingFor);
+      await runCli(DEPLOY, { home, env: { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: r.url } });
+      const spans = await r.waitForSpans(2);
+      expect({ failingFor, names: spans.map((s) => s.name).sort() }).toEqual({ failingFor, names: ['acme deploy', 'acme old'] });
+      expect(spoolOf(home)).toEqual([]);
+      await r.close();
+    }
   });
 });
 

@@ -59,7 +59,23 @@ describe('the clock moves', () => {
     await r.close();
   });
 
-  it('the sender runs with the clock 8 days ahead: runs of today are past the cap and dropped, nothing sent', async () => {
+  it('a tool run once and again 8 days later, the collector healthy throughout: both runs delivered', async () => {
+    if (!requireReal(FAKETIME != null, "libfaketime (Debian's faketime package) shifts the clock of one process")) return;
+    const r = await startReceiver();
+    const home = noticedHome();
+    // Background delivery with its delay, as on a person's machine: the first run only spools.
+    const person = { OTEL_EXPORTER_OTLP_ENDPOINT: r.url, CLITEL_SEND_NOW: '' };
+    const first = await runCli(GREET, { home, env: { ...person, LD_PRELOAD: FAKETIME ?? '', FAKETIME: '-8d', FAKETIME_DONT_RESET: '1' } });
+    const spooled = spoolOf(home).length;
+    const second = await runCli(GREET, { home, env: person });
+    await r.waitForSpans(2, 20_000);
+    await awaitSenders(home, 10_000);
+    recordFigure('a run, then the next 8 days later', { delivered: r.spans().length, made: 2, spooledAfterFirst: spooled, left: spoolOf(home).length });
+    expect({ codes: [first.code, second.code], spooled, delivered: r.spans().length, left: spoolOf(home).length }).toEqual({ codes: [0, 0], spooled: 1, delivered: 2, left: 0 });
+    await r.close();
+  });
+
+  it('a failed delivery, then the sender runs with the clock 8 days ahead: the failed run is past the cap and dropped', async () => {
     if (!requireReal(FAKETIME != null, "libfaketime (Debian's faketime package) shifts the clock of one process")) return;
     const r = await startReceiver();
     const home = noticedHome();

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import type { MetricsRecord, RunRecord, SenderConfig, SpoolRecord } from './shared/internal-types.js';
 import { acquireLock, releaseLock } from './sender/lock.js';
 import { enforceCaps, listSpool, readEntry, removeEntries } from './sender/spool.js';
-import { clearBackoff, recordFailure, type Failure } from './sender/backoff.js';
+import { clearBackoff, failingSince, recordFailure, type Failure } from './sender/backoff.js';
 import { SENDER_DEADLINE_MILLIS, removeOldClaims, senderFiles } from './sender/sender-files.js';
 import { appendSentLog, type SentEntry } from './sender/sent-log.js';
 import { createExporter, exportSpans, serializeJson, toReadableSpans, type ExportReport } from './sender/export.js';
@@ -176,7 +176,7 @@ async function send(config: SenderConfig): Promise<void> {
       if (!acquireLock(files.lock, SENDER_DEADLINE_MILLIS, Date.now())) return;
       let result: DrainResult = { ok: true, progressed: false };
       try {
-        enforceCaps(config.spoolDir, config.caps, Date.now());
+        enforceCaps(config.spoolDir, config.caps, Date.now(), failingSince(files.backoff));
         removeOldClaims(config.stateDir, Date.now());
         result = await drain(config, deadline);
         failures = result.ok ? 0 : failures + 1;

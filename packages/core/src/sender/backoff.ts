@@ -9,6 +9,8 @@ export interface Backoff {
   failures: number;
   /** A stable code (`http-503`, `ECONNREFUSED`, …); absent in files written by older versions. */
   reason?: string;
+  /** When the first failure of this streak happened: the age cap counts from here. */
+  since?: number;
 }
 
 /** Reads the backoff file; missing or corrupt means none. */
@@ -36,12 +38,22 @@ export interface Failure {
   retryAfterMillis?: number;
 }
 
+/**
+ * When delivery started failing without a success since, or undefined when the last delivery went
+ * through (or none was tried). Entries only age out of the spool while delivery fails.
+ */
+export function failingSince(file: string): number | undefined {
+  const since = readBackoff(file)?.since;
+  return Number.isFinite(since) ? since : undefined;
+}
+
 /** Records one more failure: wait 2 s, 4 s, 8 s, … up to 5 minutes, or longer if the collector asked (up to 5 minutes). */
 export function recordFailure(file: string, now: number, failure: Failure = {}): void {
   const failures = (readBackoff(file)?.failures ?? 0) + 1;
   const doubling = BACKOFF_INITIAL_MILLIS * 2 ** (failures - 1);
   const wait = Math.min(Math.max(doubling, failure.retryAfterMillis ?? 0), BACKOFF_MAX_MILLIS);
-  writeAtomic(file, JSON.stringify({ until: now + wait, failures, ...(failure.reason != null ? { reason: failure.reason } : {}) }));
+  const since = failingSince(file) ?? now;
+  writeAtomic(file, JSON.stringify({ until: now + wait, failures, since, ...(failure.reason != null ? { reason: failure.reason } : {}) }));
 }
 
 /** Clears the backoff after a delivery went through. */

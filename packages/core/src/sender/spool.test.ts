@@ -31,10 +31,20 @@ describe('spool', () => {
     for (let i = 1; i <= 5; i++) appendToSpool(d, record(`r${i}`), i * 1000);
     expect(enforceCaps(d, { maxEntries: 3, maxBytes: 1e9, maxAgeMillis: 1e12 }, 10_000)).toBe(2);
     expect(listSpool(d).map((n) => nameOf(d, n))).toEqual(['r3', 'r4', 'r5']);
-    expect(enforceCaps(d, { maxEntries: 10, maxBytes: 1e9, maxAgeMillis: 6_500 }, 10_000)).toBe(1);
+    expect(enforceCaps(d, { maxEntries: 10, maxBytes: 1e9, maxAgeMillis: 6_500 }, 10_000)).toBe(0);
+    expect(enforceCaps(d, { maxEntries: 10, maxBytes: 1e9, maxAgeMillis: 6_500 }, 10_000, 1_000)).toBe(1);
     const size = JSON.stringify(record('r5')).length;
     expect(enforceCaps(d, { maxEntries: 10, maxBytes: size, maxAgeMillis: 1e12 }, 10_000)).toBe(1);
     expect(listSpool(d).map((n) => nameOf(d, n))).toEqual(['r5']);
+  });
+  it('ages entries out only by time spent failing, counted from the later of the write and the first failure', () => {
+    const d = dir();
+    const day = 86_400_000;
+    for (let i = 1; i <= 3; i++) appendToSpool(d, record(`r${i}`), i * day);
+    const caps = { maxEntries: 10, maxBytes: 1e9, maxAgeMillis: 7 * day };
+    expect(enforceCaps(d, caps, 40 * day)).toBe(0);
+    expect(enforceCaps(d, caps, 40 * day, 35 * day)).toBe(0);
+    expect(enforceCaps(d, caps, 40 * day, 32.5 * day)).toBe(3);
   });
   it('treats a missing spool as empty', () => {
     expect(listSpool('/nonexistent/clitel')).toEqual([]);

@@ -74,8 +74,14 @@ export function removeEntries(dir: string, names: readonly string[]): void {
   }
 }
 
-/** Drops what is over the caps, oldest first, plus stray temp files. Returns how many went. */
-export function enforceCaps(dir: string, caps: SpoolCaps, now: number): number {
+/**
+ * Drops what is over the caps, oldest first, plus stray temp files. Returns how many went. The
+ * age cap counts only time spent failing: an entry goes when delivery has failed since
+ * `failingSince` and the entry has waited longer than the cap since then (or since it was
+ * written, if later). With no failure streak nothing is dropped for its age, so a tool used
+ * once a month still delivers its last run on the next.
+ */
+export function enforceCaps(dir: string, caps: SpoolCaps, now: number, failingSince?: number): number {
   let dropped = 0;
   let names: string[];
   try {
@@ -91,7 +97,8 @@ export function enforceCaps(dir: string, caps: SpoolCaps, now: number): number {
   let count = entries.length;
   for (const entry of entries) {
     const time = Number(ENTRY.exec(entry.name)?.[1]);
-    if (now - time <= caps.maxAgeMillis && count <= caps.maxEntries && total <= caps.maxBytes) break;
+    const tooOld = failingSince != null && now - Math.max(time, failingSince) > caps.maxAgeMillis;
+    if (!tooOld && count <= caps.maxEntries && total <= caps.maxBytes) break;
     removeEntries(dir, [entry.name]);
     total -= entry.size;
     count -= 1;

@@ -97,7 +97,7 @@ export interface SpoolLimits {
   maxEntries?: number;
   /** Most bytes kept. Default 10 MB. */
   maxBytes?: number;
-  /** Entries older than this many days are dropped. Default 7. */
+  /** Entries are dropped after delivery has failed for this many days without a success. Default 7. */
   maxAgeDays?: number;
 }
 
