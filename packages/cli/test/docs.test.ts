@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { describeSchema, type Schema } from '@clitel/core';
+import type { Schema } from '@clitel/core';
+import { describeSchema } from '@clitel/core/describe';
 import { runClitel } from './helpers/clitel-process.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -3,7 +3,8 @@
 // report through core's startUsage, and heartbeats of @clitel/service. base.yaml gives them their
 // own pipeline (metrics/clients) that keeps exactly these names, keys and services.
 import { ATTR_CLITEL_FUNCTION, ATTR_ERROR_TYPE, METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS } from '@clitel/core';
-import type { AttributeInfo, Schema } from '@clitel/core';
+import type { Schema } from '@clitel/core';
+import type { AttributeInfo } from '@clitel/core/describe';
 import type { TypedKey } from './levels.js';
 
 /**

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { describeSchema, type Schema } from '@clitel/core';
+import type { Schema } from '@clitel/core';
+import { describeSchema } from '@clitel/core/describe';
 import { generateCollectorConfig } from './index.js';
 
 const acme = JSON.parse(readFileSync(new URL('../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;

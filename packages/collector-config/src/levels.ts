@@ -5,7 +5,7 @@
 // (redaction.masked.keys, …) to that list, and its ignored_keys skip masking at every level; the
 // real collector showed each of these (test/collector/gateway.test.ts). keep_keys per level, the
 // type of every kept key, and the scope and schema_url fields no processor touches close them.
-import type { AttributeInfo } from '@clitel/core';
+import type { AttributeInfo } from '@clitel/core/describe';
 import { escapeRegex, exactlyOneOf, ottlString } from './ottl.js';
 
 /** An OTTL context whose attributes a statement cleans. */

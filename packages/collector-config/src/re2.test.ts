@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { RE2JS } from 're2js';
-import { describeSchema, type Schema } from '@clitel/core';
+import type { Schema } from '@clitel/core';
+import { describeSchema } from '@clitel/core/describe';
 import { generateCollectorConfig } from './index.js';
 import { unescapeConfmap } from './confmap.js';
 

@@ -8,7 +8,6 @@ export { resolveTelemetry } from './gate/prepare.js';
 export { platformResource, currentPlatform, coarseOsVersion } from './shared/platform.js';
 export { METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, ATTR_CLITEL_FUNCTION } from './gate/usage-names.js';
 export { assertValidSchema, validateSchema, mergeDeclared, filterRun, possibleValues } from './runtime/schema.js';
-export { describeSchema } from './gate/describe.js';
 export { emitTreeIfAsked, isTreeMode } from './gate/command-tree.js';
 export { toolOptOutVar, isDebugEnabled, DOCTOR_REPORT_VAR } from './gate/env.js';
 export { findOwningPackage } from './gate/package-root.js';
@@ -31,7 +30,6 @@ export type {
 export type { AdapterRun, UsageHandle } from './gate/noop.js';
 export type { DeclaredCommands, FilteredRun } from './runtime/schema.js';
 export type { CommandTree, TreeCommand, TreeOption, TreeOptionKind } from './gate/command-tree.js';
-export type { AttributeInfo, SchemaDescription } from './gate/describe.js';
 export type { TelemetryCommandOptions, TelemetryCommandIo } from './runtime/telemetry-command.js';
 export type { AdapterOptions } from './gate/adapter-options.js';
 export type { ToolIdentity, IdentitySources } from './gate/tool-identity.js';

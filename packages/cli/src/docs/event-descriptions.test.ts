@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import { describe, expect, it } from 'vitest';
-import { describeSchema, type Schema } from '@clitel/core';
+import type { Schema } from '@clitel/core';
+import { describeSchema } from '@clitel/core/describe';
 import { describeEvent, hasEventDescription } from './event-descriptions.js';
 import { renderDataDictionary } from './data-dictionary.js';
 

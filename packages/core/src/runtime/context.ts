@@ -6,6 +6,7 @@ import * as A from '../shared/attributes.js';
 import * as S from '../shared/semconv.js';
 import { CLITEL_VERSION, OTEL_SDK_VERSION } from '../shared/version.js';
 import { platformResource, type Platform } from '../shared/platform.js';
+import { keepAllowed } from '../shared/attribute-table.js';
 
 /** How the tool was acquired, from cheap signals only. The path is read, never sent. */
 export function detectChannel(npm: Partial<ClitelEnv['npm']>, entryPath: string | undefined): string | undefined {
@@ -17,19 +18,18 @@ export function detectChannel(npm: Partial<ClitelEnv['npm']>, entryPath: string 
   return undefined;
 }
 
-/** Resource attributes for a run. `minimal` keeps only `service.*`. */
+/** Resource attributes for a run: every key it can, then only what the attribute table keeps at the level. */
 export function buildResource(
   config: ResolvedConfig,
   ids: { installationId: string | undefined; sessionId: string },
   platform: Platform,
   entryPath: string | undefined,
 ): Record<string, string | boolean> {
-  const service = { [S.ATTR_SERVICE_NAME]: config.toolName, [S.ATTR_SERVICE_VERSION]: config.toolVersion };
-  if (config.level === 'minimal') return service;
   const { ci, ciProvider } = config.env;
   const channel = config.channel ?? detectChannel(config.env.npm, entryPath);
-  return {
-    ...service,
+  return keepAllowed('resource', config.level, {
+    [S.ATTR_SERVICE_NAME]: config.toolName,
+    [S.ATTR_SERVICE_VERSION]: config.toolVersion,
     [S.ATTR_TELEMETRY_SDK_NAME]: 'opentelemetry',
     [S.ATTR_TELEMETRY_SDK_LANGUAGE]: 'nodejs',
     [S.ATTR_TELEMETRY_SDK_VERSION]: OTEL_SDK_VERSION,
@@ -42,7 +42,7 @@ export function buildResource(
     ...(ciProvider != null ? { [A.ATTR_CLITEL_CI_PROVIDER]: ciProvider } : {}),
     [A.ATTR_CLITEL_SOURCE]: sanitizeLabel(config.source),
     ...(channel != null ? { [A.ATTR_CLITEL_CHANNEL]: sanitizeLabel(channel) } : {}),
-  };
+  });
 }
 
 /** Host-set labels are short identifiers; anything else becomes `_other`. */
