@@ -88,7 +88,7 @@ export function deriveAllowlist(schema: Schema): Allowlist {
   for (const info of [...d.resource, ...d.span, ...d.events.flatMap((e) => e.attributes)]) {
     knownValues.set(info.key, unique([...(knownValues.get(info.key) ?? []), ...info.examples, ...(info.values ?? [])]));
   }
-  const clients = deriveClientAllowlist(schema, d.resource);
+  const clients = deriveClientAllowlist(schema);
   const typed = (infos: readonly { key: string; type: TypedKey['type'] }[]): TypedKey[] => [...new Map(infos.map((i) => [i.key, { key: i.key, type: i.type }])).values()];
   const optionNames = unique([...Object.values(schema.commands).flatMap((c) => Object.keys(c.options ?? {})), ...Object.keys(schema.options ?? {})]).sort();
   knownValues.set(ATTR_SERVICE_NAME, unique([...(knownValues.get(ATTR_SERVICE_NAME) ?? []), ...clients.services]));

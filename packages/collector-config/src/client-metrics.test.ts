@@ -1,44 +1,38 @@
 // SPDX-License-Identifier: Apache-2.0
-// The client metrics pipeline: its local copy of the service names cannot drift from
-// packages/service/src/attributes.ts, its allowlist is read from the schema and core, and every
-// overlay that sends data routes it.
+// The client metrics pipeline: its allowlist is read from the schema and core's attribute table
+// (the names and keys @clitel/service uses come from core too), and every overlay that sends data
+// routes it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { RE2JS } from 're2js';
-import { ATTR_CLITEL_FUNCTION, ATTR_ERROR_TYPE, METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, type Schema } from '@clitel/core';
+import { ATTR_CLITEL_COUNT_BUCKET, ATTR_CLITEL_COUNT_NAME, ATTR_CLITEL_EDITION, ATTR_CLITEL_FUNCTION, ATTR_ERROR_TYPE, CLIENT_METRIC_NAMES, type Schema } from '@clitel/core';
 import { describeSchema } from '@clitel/core/describe';
 import { generateCollectorConfig } from './index.js';
 import { unescapeConfmap } from './confmap.js';
-import { SERVICE_METRIC_KEYS, SERVICE_METRIC_NAMES, SERVICE_RESOURCE_KEYS } from './client-metrics.js';
 
 const acme = JSON.parse(readFileSync(new URL('../../../examples/acme/telemetry.schema.json', import.meta.url), 'utf8')) as Schema;
 const withModules: Schema = { ...acme, modules: ['acme-plugin', '@acme/lib'] };
 type Tree = Record<string, Record<string, Record<string, unknown>>>;
 const yamlOf = (schema: Schema, file = 'base.yaml'): Tree => parse(generateCollectorConfig(schema)[file]) as Tree;
 
-/** `export const NAME = 'value';` pairs of a source file. */
-function constantsOf(path: string): Map<string, string> {
-  const text = readFileSync(new URL(path, import.meta.url), 'utf8');
-  return new Map([...text.matchAll(/^export const ([A-Z_]+) = '([^']*)';$/gm)].map((m) => [m[1], m[2]]));
-}
+const POINT_KEYS = [ATTR_CLITEL_FUNCTION, ATTR_CLITEL_COUNT_NAME, ATTR_CLITEL_COUNT_BUCKET, ATTR_ERROR_TYPE];
 
 describe('client metric names', () => {
-  it('match the constants of packages/service/src/attributes.ts', () => {
-    const service = constantsOf('../../service/src/attributes.ts');
-    const metrics = [...service].filter(([name]) => name.startsWith('METRIC_')).map(([, value]) => value);
-    const keys = [...service].filter(([name]) => name.startsWith('ATTR_')).map(([, value]) => value);
-    expect(metrics.length).toBeGreaterThanOrEqual(4);
-    expect([...SERVICE_METRIC_NAMES].sort()).toEqual([...metrics].sort());
-    expect([...SERVICE_METRIC_KEYS, ...SERVICE_RESOURCE_KEYS].sort()).toEqual([...keys].sort());
-    expect(service.get('ATTR_CLITEL_EDITION')).toBe(SERVICE_RESOURCE_KEYS[0]);
+  it('are the names @clitel/service and @clitel/library take from core, and no copy of them', () => {
+    for (const file of ['../../service/src/sdk.ts', '../../library/src/counters.ts']) {
+      const text = readFileSync(new URL(file, import.meta.url), 'utf8');
+      expect(text, file).not.toMatch(/'clitel\.[a-z_.]+'/);
+      expect(text, file).toMatch(/from '@clitel\/core'/);
+    }
+    expect(CLIENT_METRIC_NAMES.length).toBe(6);
   });
 
   it('uses only core and service keys on data points, and core error.type in the service sdk', () => {
     const sdk = readFileSync(new URL('../../service/src/sdk.ts', import.meta.url), 'utf8');
     expect(sdk).toContain('[ATTR_ERROR_TYPE]: type');
     const points = (yamlOf(acme).processors['redaction/clients'].allowed_keys as string[]);
-    for (const key of [ATTR_CLITEL_FUNCTION, ATTR_ERROR_TYPE, ...SERVICE_METRIC_KEYS, ...SERVICE_RESOURCE_KEYS]) expect(points).toContain(key);
+    for (const key of [...POINT_KEYS, ATTR_CLITEL_EDITION]) expect(points).toContain(key);
   });
 });
 
@@ -56,7 +50,7 @@ describe('metrics/clients in base.yaml', () => {
   it('allows exactly the resource keys of describeSchema, the edition and the client point keys', () => {
     const d = describeSchema(withModules);
     const redaction = yamlOf(withModules).processors['redaction/clients'];
-    const expected = [...new Set([...d.resource.map((a) => a.key), ...SERVICE_RESOURCE_KEYS, ATTR_CLITEL_FUNCTION, ATTR_ERROR_TYPE, ...SERVICE_METRIC_KEYS])].sort();
+    const expected = [...new Set([...d.resource.map((a) => a.key), ATTR_CLITEL_EDITION, ...POINT_KEYS])].sort();
     expect(redaction.allowed_keys).toEqual(expected);
     expect(redaction).toMatchObject({ allow_all_keys: false, summary: 'silent', redact_all_types: true, ignored_keys: ['clitel.installation.id', 'clitel.session.id'] });
     expect(redaction.blocked_values).toEqual(yamlOf(withModules).processors['redaction/allowlist'].blocked_values);
@@ -70,7 +64,7 @@ describe('metrics/clients in base.yaml', () => {
       return RE2JS.compile(m[2].replace(/\\(.)/g, '$1'));
     };
     const names = regexOf('metric.name');
-    for (const name of [METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, ...SERVICE_METRIC_NAMES]) expect(names.test(name), name).toBe(true);
+    for (const name of CLIENT_METRIC_NAMES) expect(names.test(name), name).toBe(true);
     for (const name of ['clitel.run.calls', 'clitel.run.duration', 'clitel.function.calls.x', 'clitelxfunction.calls', 'http.server.duration', '']) expect(names.test(name), name).toBe(false);
     const services = regexOf('resource.attributes["service.name"]');
     for (const name of ['acme', 'acme-plugin', '@acme/lib']) expect(services.test(name), name).toBe(true);

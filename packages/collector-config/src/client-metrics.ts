@@ -2,23 +2,10 @@
 // The client metrics clitel itself sends over OTLP, besides run spans: usage counters libraries
 // report through core's startUsage, and heartbeats of @clitel/service. base.yaml gives them their
 // own pipeline (metrics/clients) that keeps exactly these names, keys and services.
-import { ATTR_CLITEL_FUNCTION, ATTR_ERROR_TYPE, METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS } from '@clitel/core';
-import type { Schema } from '@clitel/core';
-import type { AttributeInfo } from '@clitel/core/describe';
+import { CLIENT_METRIC_NAMES, type Schema } from '@clitel/core';
+import { keysAt } from '@clitel/core/describe';
 import type { TypedKey } from './levels.js';
 
-/**
- * Service heartbeat names and keys, copied from packages/service/src/attributes.ts: core does not
- * export them and the cli does not depend on @clitel/service. client-metrics.test.ts reads that
- * file and fails when the two drift.
- */
-export const SERVICE_METRIC_NAMES: readonly string[] = ['clitel.service.heartbeats', 'clitel.service.uptime', 'clitel.service.count', 'clitel.service.errors'];
-/** Data-point keys of service heartbeats (count name and bucket; error.type comes from core). */
-export const SERVICE_METRIC_KEYS: readonly string[] = ['clitel.count.name', 'clitel.count.bucket'];
-/** The service resource key core does not describe: the allowlisted edition. */
-export const SERVICE_RESOURCE_KEYS: readonly string[] = ['clitel.edition'];
-/** The instrumentation scope of service heartbeats (core's usage counters use core's SCOPE_NAME). */
-export const SERVICE_SCOPE_NAME = '@clitel/service';
 /**
  * Units the client metrics carry: core's usage counters (`{call}`, packages/core/src/export-metrics.ts)
  * and the heartbeats of packages/service/src/sdk.ts; client-metrics.test.ts reads both files.
@@ -34,7 +21,9 @@ export interface ClientAllowlist {
   metricNames: string[];
   /** Data-point attribute keys kept. */
   pointKeys: string[];
-  /** Resource keys kept: every key core can put on a resource, plus the service edition. */
+  /** Data-point keys with their OTLP type, for the type checks. */
+  pointTypes: TypedKey[];
+  /** Resource keys kept: every key core's table sets on a run, usage or service resource. */
   resourceKeys: string[];
   /** Every key, sorted: `redaction/clients` `allowed_keys`. */
   allowedKeys: string[];
@@ -42,18 +31,19 @@ export interface ClientAllowlist {
   resourceTypes: TypedKey[];
 }
 
-/** Reads the client allowlist; `resourceInfos` is describeSchema(schema).resource. */
-export function deriveClientAllowlist(schema: Schema, resourceInfos: readonly Pick<AttributeInfo, 'key' | 'type'>[]): ClientAllowlist {
-  const pointKeys = unique([ATTR_CLITEL_FUNCTION, ...SERVICE_METRIC_KEYS, ATTR_ERROR_TYPE]);
-  const resource = unique([...resourceInfos.map((i) => i.key), ...SERVICE_RESOURCE_KEYS]);
-  const resourceTypes: TypedKey[] = [...resourceInfos.map((i) => ({ key: i.key, type: i.type })), ...SERVICE_RESOURCE_KEYS.map((key) => ({ key, type: 'string' as const }))];
+/** Reads the client allowlist from the schema and core's attribute table. */
+export function deriveClientAllowlist(schema: Schema): ClientAllowlist {
+  const pointKeys = keysAt('point').map((k) => k.key);
+  const resourceTypes: TypedKey[] = [...new Map([...keysAt('resource'), ...keysAt('service-resource')].map((k) => [k.key, { key: k.key, type: k.type }])).values()];
+  const resource = resourceTypes.map((t) => t.key);
   return {
     services: unique([schema.tool, ...(schema.modules ?? [])]),
-    metricNames: unique([METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, ...SERVICE_METRIC_NAMES]),
+    metricNames: [...CLIENT_METRIC_NAMES],
     pointKeys,
+    pointTypes: keysAt('point').map((k) => ({ key: k.key, type: k.type })),
     resourceKeys: resource,
     allowedKeys: unique([...resource, ...pointKeys]).sort(),
-    resourceTypes: [...new Map(resourceTypes.map((t) => [t.key, t])).values()],
+    resourceTypes,
   };
 }
 

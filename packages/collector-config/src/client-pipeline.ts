@@ -2,14 +2,14 @@
 // The processors of the client metrics pipeline (metrics/clients) in base.yaml: keep only the
 // metric names clitel clients send, from the tool and the schema's modules; keep only the keys
 // they can carry (fail-closed); check ids and closed values, truncate and limit.
-import { ATTR_CLITEL_FUNCTION, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, DISTRO_NAME, SCOPE_NAME } from '@clitel/core';
+import { ATTR_CLITEL_FUNCTION, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, DISTRO_NAME, SCOPE_NAME, SERVICE_SCOPE_NAME } from '@clitel/core';
 import type { Allowlist } from './allowlist.js';
 import type { ResolvedCollectorConfigOptions } from './types.js';
 import type { ConfigValue } from './confmap.js';
 import { BLOCKED_PATTERNS } from './patterns.js';
 import { attributePath, closedSetStatement, exactlyOneOf, idShapeStatement, ottlString } from './ottl.js';
 import { CLEAR_RESOURCE_SCHEMA_URL, keepKeysStatement, scopeStatements, typeStatement } from './levels.js';
-import { CLIENT_METRIC_UNITS, SERVICE_SCOPE_NAME } from './client-metrics.js';
+import { CLIENT_METRIC_UNITS } from './client-metrics.js';
 
 /** `filter/clients`: drops every metric but the client names, from services the schema allows. */
 export function clientFilterConfig(allow: Allowlist): ConfigValue {
@@ -75,7 +75,7 @@ export function clientTransformConfig(allow: Allowlist, options: ResolvedCollect
         context: 'datapoint',
         statements: [
           keepKeysStatement('datapoint', allow.clients.pointKeys),
-          ...allow.clients.pointKeys.map((key) => typeStatement('datapoint', { key, type: 'string' })),
+          ...allow.clients.pointTypes.map((t) => typeStatement('datapoint', t)),
           `truncate_all(datapoint.attributes, ${options.maxValueBytes})`,
           `limit(datapoint.attributes, ${Math.max(allow.clients.pointKeys.length, pointPriority.length + 1)}, [${pointPriority.map(ottlString).join(', ')}])`,
         ],

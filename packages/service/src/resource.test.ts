@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import { describe, expect, it } from 'vitest';
+import { keysAt } from '@clitel/core/describe';
 import { resolveServiceConfig } from './config.js';
 import { buildServiceResource } from './resource.js';
 
@@ -25,6 +26,11 @@ describe('buildServiceResource', () => {
       'clitel.session.id': 'abcd',
       'clitel.edition': 'pro',
     });
+  });
+
+  it('sets exactly the service-resource keys of the attribute table, and at minimal only the minimal ones', () => {
+    expect(Object.keys(buildServiceResource(config(), facts))).toEqual(keysAt('service-resource').map((k) => k.key));
+    expect(Object.keys(buildServiceResource(config({ CLITEL_LEVEL: 'minimal' }), facts))).toEqual(keysAt('service-resource', 'minimal').map((k) => k.key));
   });
 
   it('keeps only service.* at the minimal level', () => {

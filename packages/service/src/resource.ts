@@ -3,12 +3,10 @@
 // service's own keys. The stock host and process detectors are never used: they add host.name,
 // host.id, process.owner and command lines.
 import {
-  ATTR_CLITEL_SESSION_ID, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, CLITEL_VERSION, DISTRO_NAME,
-  platformResource, type Platform,
+  ATTR_CLITEL_EDITION, ATTR_CLITEL_SESSION_ID, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, ATTR_TELEMETRY_DISTRO_VERSION,
+  ATTR_TELEMETRY_SDK_LANGUAGE, ATTR_TELEMETRY_SDK_NAME, ATTR_TELEMETRY_SDK_VERSION, CLITEL_VERSION, DISTRO_NAME, platformResource, type Platform,
 } from '@clitel/core';
 import type { ResolvedServiceConfig } from './config.js';
-import { ATTR_CLITEL_EDITION } from './attributes.js';
-import * as S from './semconv.js';
 
 /** What the resource is built from besides the configuration; passed in so tests can give literals. */
 export interface ResourceFacts {
@@ -26,11 +24,11 @@ export function buildServiceResource(config: ResolvedServiceConfig, facts: Resou
   if (core.level === 'minimal') return service;
   return {
     ...service,
-    [S.ATTR_TELEMETRY_SDK_NAME]: 'opentelemetry',
-    [S.ATTR_TELEMETRY_SDK_LANGUAGE]: 'nodejs',
-    [S.ATTR_TELEMETRY_SDK_VERSION]: facts.sdkVersion,
+    [ATTR_TELEMETRY_SDK_NAME]: 'opentelemetry',
+    [ATTR_TELEMETRY_SDK_LANGUAGE]: 'nodejs',
+    [ATTR_TELEMETRY_SDK_VERSION]: facts.sdkVersion,
     [ATTR_TELEMETRY_DISTRO_NAME]: DISTRO_NAME,
-    [S.ATTR_TELEMETRY_DISTRO_VERSION]: CLITEL_VERSION,
+    [ATTR_TELEMETRY_DISTRO_VERSION]: CLITEL_VERSION,
     ...platformResource(facts.platform),
     [ATTR_CLITEL_SESSION_ID]: facts.sessionId,
     ...(config.edition != null ? { [ATTR_CLITEL_EDITION]: config.edition } : {}),

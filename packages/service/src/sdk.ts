@@ -10,12 +10,14 @@ import { AggregationTemporality, MeterProvider, PeriodicExportingMetricReader, t
 import { AggregationTemporalityPreference, OTLPMetricExporter as JsonExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPMetricExporter as ProtoExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { JsonMetricsSerializer } from '@opentelemetry/otlp-transformer';
-import { ATTR_ERROR_TYPE, CLITEL_VERSION, type Platform } from '@clitel/core';
+import {
+  ATTR_CLITEL_COUNT_BUCKET, ATTR_CLITEL_COUNT_NAME, ATTR_ERROR_TYPE, CLITEL_VERSION, METRIC_SERVICE_COUNT, METRIC_SERVICE_ERRORS,
+  METRIC_SERVICE_HEARTBEATS, METRIC_SERVICE_UPTIME, SERVICE_SCOPE_NAME, type Platform,
+} from '@clitel/core';
 import { createAgent, proxyFor } from '@clitel/core/proxy';
 import type { ResolvedServiceConfig, ServiceTarget } from './config.js';
 import { buildServiceResource } from './resource.js';
 import { bucketOf } from './buckets.js';
-import * as A from './attributes.js';
 
 /** What the session keeps while it runs. */
 export interface SdkState {
@@ -78,21 +80,21 @@ export function startSdk(config: ResolvedServiceConfig, platform: Platform, sess
   });
   const resource = buildServiceResource(config, { platform, sdkVersion: String(SDK_INFO['telemetry.sdk.version'] ?? ''), sessionId });
   const provider = new MeterProvider({ resource: resourceFromAttributes(resource), readers: [reader] });
-  const meter = provider.getMeter(A.SERVICE_SCOPE_NAME, CLITEL_VERSION);
+  const meter = provider.getMeter(SERVICE_SCOPE_NAME, CLITEL_VERSION);
 
   let beats = 0;
-  meter.createObservableCounter(A.METRIC_SERVICE_HEARTBEATS, { unit: '{heartbeat}', description: 'Heartbeats sent by this process' })
+  meter.createObservableCounter(METRIC_SERVICE_HEARTBEATS, { unit: '{heartbeat}', description: 'Heartbeats sent by this process' })
     .addCallback((result: ObservableResult) => { beats += 1; result.observe(beats); });
-  meter.createObservableGauge(A.METRIC_SERVICE_UPTIME, { unit: 's', description: 'Seconds since the process started' })
+  meter.createObservableGauge(METRIC_SERVICE_UPTIME, { unit: 's', description: 'Seconds since the process started' })
     .addCallback((result: ObservableResult) => result.observe(Math.floor(process.uptime())));
-  meter.createObservableCounter(A.METRIC_SERVICE_ERRORS, { unit: '{error}', description: 'Errors recorded by the service, by type' })
+  meter.createObservableCounter(METRIC_SERVICE_ERRORS, { unit: '{error}', description: 'Errors recorded by the service, by type' })
     .addCallback((result: ObservableResult) => { for (const [type, n] of state.errors) result.observe(n, { [ATTR_ERROR_TYPE]: type }); });
   if (config.core.level === 'full' && config.counts.length > 0) {
-    meter.createObservableGauge(A.METRIC_SERVICE_COUNT, { description: 'Host-provided counts, as the lower bound of their bucket' })
+    meter.createObservableGauge(METRIC_SERVICE_COUNT, { description: 'Host-provided counts, as the lower bound of their bucket' })
       .addCallback((result: ObservableResult) => {
         for (const [name, read] of config.counts) {
           const bucket = bucketOf(config.countBuckets, state.read(read));
-          if (bucket != null) result.observe(bucket.lower, { [A.ATTR_CLITEL_COUNT_NAME]: name, [A.ATTR_CLITEL_COUNT_BUCKET]: bucket.label });
+          if (bucket != null) result.observe(bucket.lower, { [ATTR_CLITEL_COUNT_NAME]: name, [ATTR_CLITEL_COUNT_BUCKET]: bucket.label });
         }
       });
   }

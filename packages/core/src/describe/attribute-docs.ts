@@ -75,4 +75,11 @@ export const ATTRIBUTE_DOCS: Readonly<Record<string, AttributeDoc>> = {
     description: 'How the tool was installed.', why: 'Which distribution channels matter.', examples: ['npm', 'npx', 'homebrew', 'standalone'],
     when: 'the tool sets it, or the install path shows npm, npx, pnpm dlx or Homebrew',
   },
+  [A.ATTR_CLITEL_EDITION]: {
+    description: 'The licence or edition the service runs as, from the list it declares.', why: 'Which editions are deployed.', examples: ['enterprise'],
+    when: 'the service sets an edition it declares',
+  },
+  [A.ATTR_CLITEL_FUNCTION]: { description: 'The function a library registered, on its call counter.', why: 'Which functions of a library are used.', examples: ['parse'] },
+  [A.ATTR_CLITEL_COUNT_NAME]: { description: 'The name of a count the service reports, on its bucket gauge.', why: 'How big deployments are.', examples: ['users'] },
+  [A.ATTR_CLITEL_COUNT_BUCKET]: { description: 'The bucket the count fell in, never the exact number.', why: 'How big deployments are, coarsely.', examples: ['10-100'] },
 };

@@ -11,9 +11,9 @@ import { currentPlatform } from '../shared/platform.js';
 import { randomHex } from '../shared/ids.js';
 import { watchProcess } from './lifecycle.js';
 import { errorType } from './scrub.js';
-import { SCOPE_NAME } from '../shared/attributes.js';
+import { ATTR_CLITEL_FUNCTION, SCOPE_NAME } from '../shared/attributes.js';
 import { nowMillis } from '../shared/clock.js';
-import { ATTR_CLITEL_FUNCTION, METRIC_MODULE_LOADS } from '../gate/usage-names.js';
+import { METRIC_MODULE_LOADS } from '../gate/usage-names.js';
 import { CLITEL_VERSION } from '../shared/version.js';
 
 /** One counter total a library reports at exit. */

@@ -75,6 +75,10 @@ export const ATTRIBUTE_KEYS: readonly AttributeKey[] = [
   row(A.ATTR_CLITEL_CI_PROVIDER, 'string', ['resource']),
   row(A.ATTR_CLITEL_SOURCE, 'string', ['resource']),
   row(A.ATTR_CLITEL_CHANNEL, 'string', ['resource']),
+  row(A.ATTR_CLITEL_EDITION, 'string', ['service-resource']),
+  row(A.ATTR_CLITEL_FUNCTION, 'string', ['point'], true),
+  row(A.ATTR_CLITEL_COUNT_NAME, 'string', ['point']),
+  row(A.ATTR_CLITEL_COUNT_BUCKET, 'string', ['point']),
 ];
 
 /** The rows set at `place` (and kept at `level`, when given), in table order. */
