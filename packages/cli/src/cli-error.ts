@@ -22,6 +22,7 @@ export type CliErrorCode =
   | 'clitel.clickhouse.no-tables'
   | 'clitel.init.no-package'
   | 'clitel.init.no-framework'
+  | 'clitel.init.parse'
   | 'clitel.collector.unavailable';
 
 /** An expected failure: printed as one `clitel:` line, never as a stack trace. */

@@ -2,7 +2,7 @@
 // `clitel init` on commander and yargs projects: the instrumented CLI works as before and its runs
 // reach a real receiver with the discovered commands and options.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,12 @@ import { runClitel } from './helpers/clitel-process.js';
 import { writeCommanderProject, writeYargsProject } from './helpers/fixture-projects.js';
 
 interface Run { code: number; stdout: string }
+
+/** Every file of a project (not node_modules), path → text. */
+function snapshot(root: string): Record<string, string> {
+  const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.parentPath.includes('node_modules'));
+  return Object.fromEntries(files.map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')]));
+}
 
 function runNode(cwd: string, entry: string, args: readonly string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
@@ -46,6 +52,11 @@ describe('clitel init', () => {
     expect(readFileSync(join(project, entry), 'utf8')).not.toContain('@clitel/');
     const write = await runClitel(['init', '--write'], { cwd: project });
     expect(write.code).toBe(0);
+    const written = snapshot(project);
+    const again = await runClitel(['init', '--write', '--json'], { cwd: project });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).changes).toEqual([]);
+    expect(snapshot(project)).toEqual(written);
     await runNode(project, entry, runs[0] as string[], env()); // the first run shows the notice and sends nothing
     rows.length = 0;
     for (const [i, args] of runs.entries()) expect(await runNode(project, entry, args, env())).toEqual(before[i]);
@@ -85,6 +96,21 @@ describe('clitel init', () => {
     expect(rows[1]?.spanAttributes).toMatchObject({ 'clitel.command': 'new', 'clitel.option.format': 'txt' });
     expect(rows.every((r) => r.resourceAttributes['service.version'] === '0.3.0')).toBe(true);
     expect(JSON.stringify(rows, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).not.toContain('groceries');
+  });
+
+  it('stops on a source file that does not parse: one line, nothing written', async () => {
+    const project = join(dir, 'broken');
+    writeCommanderProject(project);
+    appendFileSync(join(project, 'lib/remote.js'), 'export function (\n');
+    const before = snapshot(project);
+    const run = await runClitel(['init', '--write'], { cwd: project });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^clitel: cannot read lib\/remote\.js:4:17: .+; nothing was written\n$/);
+    expect(snapshot(project)).toEqual(before);
+    const json = await runClitel(['init', '--write', '--json'], { cwd: project });
+    expect(JSON.parse(json.stdout).error.code).toBe('clitel.init.parse');
+    expect(snapshot(project)).toEqual(before);
   });
 
   it('explains what it cannot do', async () => {

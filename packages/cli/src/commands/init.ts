@@ -19,7 +19,7 @@ export const init: Command = async (context) => {
   const parsed = parseCommandArgs('init', context.args, { write: { type: 'boolean' }, endpoint: { type: 'string' } }, 1);
   const dir = resolve(context.cwd, parsed.positionals[0] ?? '.');
   const endpoint = stringFlag(parsed, 'endpoint');
-  const plan = planInit(dir, { adapterRange: `^${cliVersion()}`, ...(endpoint != null ? { endpoint } : {}) });
+  const plan = await planInit(dir, { adapterRange: `^${cliVersion()}`, ...(endpoint != null ? { endpoint } : {}) });
   const write = booleanFlag(parsed, 'write');
   if (write) applyInitPlan(plan);
   if (booleanFlag(parsed, 'json')) {

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 import { describe, expect, it } from 'vitest';
-import { addAdapterCall } from './add-adapter-call.js';
+import { addAdapterCall as addWith, type AdapterCallOptions } from './add-adapter-call.js';
+import { loadSourceTools } from './parse-source.js';
+
+const tools = await loadSourceTools();
+const addAdapterCall = (text: string, options: AdapterCallOptions, file = 'cli.js'): ReturnType<typeof addWith> => addWith(tools, tools.parse(text, file), options);
 
 const esm = { framework: 'commander' as const, moduleKind: 'esm' as const, schemaPath: '../telemetry.schema.json', packagePath: '../package.json' };
 
@@ -32,5 +36,52 @@ describe('addAdapterCall', () => {
     expect(addAdapterCall('main(program.parse());\n', esm)).toMatchObject({ ok: false });
     expect(addAdapterCall("import { instrument } from '@clitel/commander';\nprogram.parse();\n", esm)).toMatchObject({ ok: false, reason: expect.stringContaining('already') });
     expect(addAdapterCall('console.log(1);\n', esm)).toMatchObject({ ok: false });
+  });
+});
+
+describe('addAdapterCall as an edit', () => {
+  it("keeps every byte of the user's code: removing the added lines gives the original back", () => {
+    const original = [
+      '#!/usr/bin/env node',
+      "'use strict'",
+      '/* a banner */',
+      "const {Command}=require( 'commander' ) // no semicolons here",
+      '',
+      '\tconst re = /`/   ;',
+      'const program=new Command()',
+      "program .command( 'a' )\t// tabs, odd spacing",
+      'if (re.test(process.argv[2] ?? "")) {',
+      '\tprogram.parse( process.argv )',
+      '}',
+      '',
+    ].join('\n');
+    const result = addAdapterCall(original, { ...esm, moduleKind: 'cjs' });
+    expect(result.ok).toBe(true);
+    const text = result.ok ? result.text : '';
+    expect(text).toContain("\tclitelInstrument(program, {");
+    const added = new Set(text.split('\n').filter((l) => /clitel|^\s*\/\/ (Nothing is sent|Usage telemetry)/.test(l)));
+    expect(text.split('\n').filter((l) => !added.has(l)).join('\n').replace(/\n\n\n/, '\n\n')).toBe(original);
+    expect(addAdapterCall(text, { ...esm, moduleKind: 'cjs' })).toMatchObject({ ok: false, reason: 'it already uses @clitel/commander' });
+  });
+
+  it('edits a TypeScript entry into TypeScript that still parses', () => {
+    const source = "import { Command } from 'commander';\nconst program: Command = new Command('x');\nprogram.command('a');\nawait program.parseAsync(process.argv as string[]);\n";
+    const result = addAdapterCall(source, esm, 'src/cli.ts');
+    const text = result.ok ? result.text : '';
+    expect(text).toContain("import { instrument as clitelInstrument } from '@clitel/commander';");
+    expect(() => tools.parse(text, 'src/cli.ts')).not.toThrow();
+    expect(text).toMatch(/clitelInstrument\(program, .*\);\nawait program\.parseAsync\(process\.argv as string\[\]\);/);
+  });
+
+  it('places the call before the statement that parses, not before JSON.parse or process.argv', () => {
+    const source = "import yargs from 'yargs';\nconst cli = yargs(process.argv.slice(2)).command('a');\nconst config = JSON.parse('{}');\nawait cli.parseAsync().catch(() => {});\nconst again = JSON.parse('[]');\n";
+    const result = addAdapterCall(source, { ...esm, framework: 'yargs' });
+    const text = result.ok ? result.text : '';
+    expect(text).toMatch(/clitelInstrument\(cli, .*\);\nawait cli\.parseAsync\(\)\.catch/);
+  });
+
+  it('refuses a parse call that is not a statement of its own', () => {
+    expect(addAdapterCall("import { program } from 'commander';\nif (process.argv.length > 2) program.parse();\n", esm)).toMatchObject({ ok: false, reason: expect.stringContaining('line 2') });
+    expect(addAdapterCall("import { program } from 'commander';\nconst run = () => program.parse();\nrun();\n", esm)).toMatchObject({ ok: false });
   });
 });

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Finds a CLI's commands and options by reading its source: commander's `.command()`, `.option()`,
-// `.requiredOption()`, `.addOption(new Option().choices())` and yargs' `.command()` (string form,
-// nested builders and `{ command: … }` modules) and `.option(name, { choices })`. A heuristic: it
-// finds the usual shapes, and the schema it feeds is shown for review before anything is written.
-import { findCalls, matchBracket, scanSource, stringArrayAt, stringAt, type ScannedSource } from './source-scan.js';
+// Finds a CLI's commands and options in its syntax trees: commander's `.command()`, `.option()`,
+// `.requiredOption()`, `.addOption(new Option().choices())` and yargs' `.command()` (string or
+// array form, nested builders, builder objects, `{ command: … }` modules and files exporting
+// `command`) and `.option(name, { choices })` / `.options({…})`. A heuristic: it finds the usual
+// shapes, and the schema it feeds is shown for review before anything is written.
+import type { Node, ObjectExpression } from '@babel/types';
+import { constantsOf, keyName, methodCall, objectProperty, stringArray, stringValue, unwrap, walk, childrenOf, type Constants } from './ast.js';
+import type { ParsedSource } from './parse-source.js';
 
 /** A discovered option: its name and, when the code lists them, its allowed values. */
 export interface DiscoveredOption {
@@ -20,42 +23,6 @@ export interface DiscoveredCli {
 /** The framework whose conventions the source follows. */
 export type Framework = 'commander' | 'yargs';
 
-interface CommandCall { path: string; open: number; close: number; dot: number }
-
-/** Method calls of the chain that ends just before `dot`, nearest first, and the chain's root. */
-export function chainBefore(skeleton: string, dot: number): { calls: { name: string; open: number }[]; root: string; rootStart: number } {
-  const calls: { name: string; open: number }[] = [];
-  let i = dot - 1;
-  for (;;) {
-    while (i >= 0 && /\s/.test(skeleton[i] as string)) i -= 1;
-    let open = -1;
-    if (skeleton[i] === ')') {
-      for (let depth = 0; i >= 0; i--) {
-        if (skeleton[i] === ')') depth += 1;
-        else if (skeleton[i] === '(' && --depth === 0) break;
-      }
-      open = i;
-      i -= 1;
-      while (i >= 0 && /\s/.test(skeleton[i] as string)) i -= 1;
-    }
-    const end = i + 1;
-    while (i >= 0 && /[\w$]/.test(skeleton[i] as string)) i -= 1;
-    const word = skeleton.slice(i + 1, end);
-    let k = i;
-    while (k >= 0 && /\s/.test(skeleton[k] as string)) k -= 1;
-    if (open >= 0 && skeleton[k] === '.') {
-      calls.push({ name: word, open });
-      i = k - 1;
-      continue;
-    }
-    let rootStart = i + 1;
-    const before = skeleton.slice(0, rootStart);
-    const constructed = /new\s+$/.exec(before);
-    if (constructed != null) rootStart = constructed.index;
-    return { calls, root: open >= 0 ? `${word}()` : word, rootStart };
-  }
-}
-
 function commandName(spec: string): string | undefined {
   const first = spec.trim().split(/\s+/)[0] ?? '';
   const name = first.split('|')[0] ?? '';
@@ -70,101 +37,198 @@ function longFlag(flags: string): string | undefined {
   return short?.[1];
 }
 
-function enclosing(calls: readonly CommandCall[], at: number): CommandCall | undefined {
-  return calls.filter((c) => c.open < at && at < c.close).sort((a, b) => b.open - a.open)[0];
-}
+/** An option as found: where (to keep source order), on which command (`undefined`: global). */
+interface Found { at: number; path: string | undefined; option: DiscoveredOption }
 
-function addOption(into: Map<string, DiscoveredOption[]>, path: string | undefined, option: DiscoveredOption, cli: DiscoveredCli): void {
-  const list = path == null ? cli.global : (into.get(path) ?? []);
+/** Adds an option to a command (`undefined`: global). */
+function addOption(cli: DiscoveredCli, path: string | undefined, option: DiscoveredOption): void {
+  const list = path == null ? cli.global : (cli.commands.get(path) ?? []);
   if (!list.some((o) => o.name === option.name)) list.push(option);
-  if (path != null) into.set(path, list);
+  if (path != null) cli.commands.set(path, list);
 }
 
-function choicesIn(source: ScannedSource, from: number, to: number): string[] | undefined {
-  const match = /choices\s*[:(]\s*/.exec(source.skeleton.slice(from, to));
-  return match == null ? undefined : stringArrayAt(source, from + match.index + match[0].length);
+function addCommand(cli: DiscoveredCli, parent: string | undefined, name: string): string {
+  const path = parent != null && parent !== '' && name !== '' ? `${parent} ${name}` : name;
+  if (!cli.commands.has(path)) cli.commands.set(path, []);
+  return path;
 }
 
-function scanCommander(source: ScannedSource, cli: DiscoveredCli): void {
-  const variables = new Map<string, string>();
-  const commands: CommandCall[] = [];
-  const pathOf = (dot: number): string | undefined => {
-    const chain = chainBefore(source.skeleton, dot);
-    const previous = chain.calls.find((c) => c.name === 'command');
-    if (previous != null) return commands.find((c) => c.open === previous.open)?.path;
-    return variables.get(chain.root);
+function option(name: string, values: string[] | undefined): DiscoveredOption {
+  return { name, ...(values != null ? { values } : {}) };
+}
+
+/** The values of the first `.choices([…])` call or `choices: […]` property inside `node`. */
+function choicesIn(node: Node | undefined, constants: Constants): string[] | undefined {
+  let values: string[] | undefined;
+  if (node == null) return undefined;
+  walk(node, (n) => {
+    if (values != null) return false;
+    const call = methodCall(n);
+    if (call?.name === 'choices') values = stringArray(call.args[0], constants);
+    else if (n.type === 'ObjectProperty' && keyName(n.key, n.computed) === 'choices') values = stringArray(n.value, constants);
+    return undefined;
+  });
+  return values;
+}
+
+/** The flags of the first `new Option(flags)` or `createOption(flags)` inside `node`. */
+function optionFlags(node: Node, constants: Constants): string | undefined {
+  let flags: string | undefined;
+  walk(node, (n) => {
+    if (flags != null) return false;
+    if (n.type !== 'NewExpression' && n.type !== 'CallExpression') return undefined;
+    const callee = n.callee.type === 'MemberExpression' && !n.callee.computed ? n.callee.property : n.callee;
+    const name = callee.type === 'Identifier' ? callee.name : undefined;
+    if ((n.type === 'NewExpression' && name === 'Option') || (n.type === 'CallExpression' && name === 'createOption')) flags = stringValue(n.arguments[0], constants);
+    return undefined;
+  });
+  return flags;
+}
+
+function scanCommander(source: ParsedSource, cli: DiscoveredCli, found: Found[]): void {
+  const constants = constantsOf(source.ast);
+  /** Variable → the command it holds (undefined: the program, or not a command). */
+  const variables = new Map<string, string | undefined>();
+  const seen = new Map<Node, string | undefined>();
+  /** The command an expression evaluates to, registering the commands it declares on the way. */
+  const commandOf = (node: Node): string | undefined => {
+    const expr = unwrap(node);
+    if (expr.type === 'Identifier') return variables.get(expr.name);
+    const call = methodCall(expr);
+    if (call == null) return undefined;
+    if (seen.has(expr)) return seen.get(expr);
+    const parent = commandOf(call.object);
+    let result = parent;
+    if (call.name === 'command') {
+      const spec = stringValue(call.args[0], constants);
+      const name = spec == null ? undefined : commandName(spec);
+      // `.command(name, description)` declares an executable subcommand and returns the parent.
+      const second = call.args[1] == null ? undefined : unwrap(call.args[1]);
+      const executable = second != null && second.type !== 'ObjectExpression';
+      if (name != null && name !== '') {
+        const path = addCommand(cli, parent, name);
+        if (!executable) result = path;
+      }
+    }
+    seen.set(expr, result);
+    return result;
   };
-  for (const call of findCalls(source, ['command'])) {
-    const spec = stringAt(source, call.open + 1);
-    const name = spec == null ? undefined : commandName(spec.value);
-    if (name == null || name === '') continue;
-    const parent = pathOf(call.dot);
-    const path = parent != null && parent !== '' ? `${parent} ${name}` : name;
-    commands.push({ path, open: call.open, close: call.close, dot: call.dot });
-    if (!cli.commands.has(path)) cli.commands.set(path, []);
-    const before = source.skeleton.slice(0, call.dot);
-    const assignment = /(?:const|let|var)\s+([\w$]+)\s*=\s*[^;=]*$/.exec(before);
-    if (assignment != null && !/[;]/.test(before.slice(assignment.index))) variables.set(assignment[1] as string, path);
-  }
-  for (const call of findCalls(source, ['option', 'requiredOption', 'addOption'])) {
-    let flags: string | undefined;
-    let values: string[] | undefined;
-    if (call.name === 'addOption') {
-      const inner = /new\s+Option\s*\(/.exec(source.skeleton.slice(call.open, call.close));
-      if (inner == null) continue;
-      flags = stringAt(source, call.open + inner.index + inner[0].length)?.value;
-      values = choicesIn(source, call.open, call.close);
-    } else {
-      flags = stringAt(source, call.open + 1)?.value;
+  walk(source.ast, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init != null) variables.set(node.id.name, commandOf(node.init));
+    else if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') variables.set(node.left.name, commandOf(node.right));
+    const call = methodCall(node);
+    if (call == null) return;
+    if (call.name === 'command') commandOf(node);
+    else if (call.name === 'option' || call.name === 'requiredOption' || call.name === 'addOption') {
+      let flags: string | undefined;
+      let values: string[] | undefined;
+      if (call.name === 'addOption') {
+        flags = call.args[0] == null ? undefined : optionFlags(call.args[0], constants);
+        values = call.args[0] == null ? undefined : choicesIn(call.args[0], constants);
+      } else {
+        flags = stringValue(call.args[0], constants);
+      }
+      const name = flags == null ? undefined : longFlag(flags);
+      if (name != null) found.push({ at: call.property.start ?? 0, path: commandOf(call.object), option: option(name, values) });
     }
-    const name = flags == null ? undefined : longFlag(flags);
-    if (name == null) continue;
-    addOption(cli.commands, pathOf(call.dot) ?? undefined, { name, ...(values != null ? { values } : {}) }, cli);
-  }
+  });
 }
 
-function scanYargs(source: ScannedSource, cli: DiscoveredCli): void {
-  const commands: CommandCall[] = [];
-  const calls = findCalls(source, ['command']).sort((a, b) => a.open - b.open);
-  for (const call of calls) {
-    const spec = stringAt(source, call.open + 1);
-    const name = spec == null ? undefined : commandName(spec.value);
-    if (name == null) continue;
-    const parent = enclosing(commands, call.open);
-    const path = parent != null && parent.path !== '' && name !== '' ? `${parent.path} ${name}` : name;
-    commands.push({ path, open: call.open, close: call.close, dot: call.dot });
-    if (!cli.commands.has(path)) cli.commands.set(path, []);
-  }
-  // Command modules: `{ command: 'deploy <target>', builder: (y) => y.option(…), handler }`.
-  for (const match of source.skeleton.matchAll(/(?:^|[{,\s])command\s*:\s*(?=['"`])/g)) {
-    const at = (match.index ?? 0) + match[0].length;
-    const spec = stringAt(source, at);
-    const name = spec == null ? undefined : commandName(spec.value);
-    if (name == null) continue;
-    let open = at;
-    for (let depth = 0; open >= 0; open--) {
-      const c = source.skeleton[open];
-      if (c === '}') depth += 1;
-      else if (c === '{' && depth-- === 0) break;
-    }
-    commands.push({ path: name, open, close: open < 0 ? source.text.length : matchBracket(source.skeleton, open), dot: open });
-    if (!cli.commands.has(name)) cli.commands.set(name, []);
-  }
-  for (const call of findCalls(source, ['option'])) {
-    const name = stringAt(source, call.open + 1)?.value;
+/** The `command` a yargs command module object declares, if it is one. */
+function moduleCommand(object: ObjectExpression, constants: Constants): string | undefined {
+  const spec = objectProperty(object, 'command');
+  if (spec == null) return undefined;
+  const text = stringValue(spec, constants) ?? stringArray(spec, constants)?.[0];
+  return text == null ? undefined : commandName(text);
+}
+
+/** `{ name: { choices } }`: the options of `.options({…})` and of builder objects. */
+function optionsOfObject(object: Node | undefined, path: string | undefined, found: Found[], constants: Constants): void {
+  const plain = object == null ? undefined : unwrap(object);
+  if (plain?.type !== 'ObjectExpression') return;
+  for (const p of plain.properties) {
+    if (p.type !== 'ObjectProperty') continue;
+    const name = keyName(p.key, p.computed);
     if (name == null || !/^[A-Za-z0-9][\w-]*$/.test(name)) continue;
-    const values = choicesIn(source, call.open, call.close);
-    addOption(cli.commands, enclosing(commands, call.open)?.path, { name, ...(values != null ? { values } : {}) }, cli);
+    const value = unwrap(p.value);
+    found.push({ at: p.start ?? 0, path, option: option(name, value.type === 'ObjectExpression' ? stringArray(objectProperty(value, 'choices'), constants) : undefined) });
   }
 }
 
-/** Discovers commands and options in the given sources. */
-export function discoverCommands(sources: readonly string[], framework: Framework): DiscoveredCli {
+/** `export const command = '…'`, `exports.command = '…'` or `module.exports.command = '…'`. */
+function fileCommand(source: ParsedSource, constants: Constants): { name: string; builder?: Node } | undefined {
+  let name: string | undefined;
+  let builder: Node | undefined;
+  const exported = (left: Node): string | undefined => {
+    if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') return undefined;
+    const target = left.object;
+    const isExports = (target.type === 'Identifier' && target.name === 'exports')
+      || (target.type === 'MemberExpression' && target.object.type === 'Identifier' && target.object.name === 'module' && target.property.type === 'Identifier' && target.property.name === 'exports');
+    return isExports ? left.property.name : undefined;
+  };
+  for (const statement of source.ast.program.body) {
+    const pairs: [string | undefined, Node | null | undefined][] = [];
+    if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration') {
+      for (const d of statement.declaration.declarations) pairs.push([d.id.type === 'Identifier' ? d.id.name : undefined, d.init]);
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      pairs.push([exported(statement.expression.left), statement.expression.right]);
+    }
+    for (const [key, value] of pairs) {
+      if (key === 'command' && value != null) {
+        const text = stringValue(value, constants) ?? stringArray(value, constants)?.[0];
+        name = text == null ? undefined : commandName(text);
+      } else if (key === 'builder' && value != null) builder = value;
+    }
+  }
+  return name == null ? undefined : { name, ...(builder != null ? { builder } : {}) };
+}
+
+function scanYargs(source: ParsedSource, cli: DiscoveredCli, found: Found[]): void {
+  const constants = constantsOf(source.ast);
+  const scan = (node: Node, path: string | undefined): void => {
+    const call = methodCall(node);
+    if (call?.name === 'command') {
+      const spec = stringValue(call.args[0], constants) ?? stringArray(call.args[0], constants)?.[0];
+      const name = spec == null ? undefined : commandName(spec);
+      if (name != null) {
+        const own = addCommand(cli, path, name);
+        optionsOfObject(call.args[2], own, found, constants);
+        scan(call.object, path);
+        for (const arg of call.args) scan(arg, own);
+        return;
+      }
+    } else if (call?.name === 'option' || call?.name === 'options') {
+      const name = stringValue(call.args[0], constants);
+      const settings = call.args[1] == null ? undefined : unwrap(call.args[1]);
+      if (name != null && /^[A-Za-z0-9][\w-]*$/.test(name)) {
+        found.push({ at: call.property.start ?? 0, path, option: option(name, settings?.type === 'ObjectExpression' ? stringArray(objectProperty(settings, 'choices'), constants) : undefined) });
+      } else optionsOfObject(call.args[0], path, found, constants);
+    } else if (node.type === 'ObjectExpression') {
+      // A command module: `{ command: 'deploy <target>', builder: (y) => y.option(…), handler }`.
+      const name = moduleCommand(node, constants);
+      if (name != null) {
+        const own = addCommand(cli, path, name);
+        optionsOfObject(objectProperty(node, 'builder'), own, found, constants);
+        for (const child of childrenOf(node)) scan(child, own);
+        return;
+      }
+    }
+    for (const child of childrenOf(node)) scan(child, path);
+  };
+  const file = fileCommand(source, constants);
+  const path = file == null ? undefined : addCommand(cli, undefined, file.name);
+  if (file != null) optionsOfObject(file.builder, path, found, constants);
+  scan(source.ast, path);
+}
+
+/** Discovers commands and options in the given parsed sources. */
+export function discoverCommands(sources: readonly ParsedSource[], framework: Framework): DiscoveredCli {
   const cli: DiscoveredCli = { commands: new Map([['', []]]), global: [] };
-  for (const text of sources) {
-    const source = scanSource(text);
-    if (framework === 'commander') scanCommander(source, cli);
-    else scanYargs(source, cli);
+  for (const source of sources) {
+    const found: Found[] = [];
+    if (framework === 'commander') scanCommander(source, cli, found);
+    else scanYargs(source, cli, found);
+    for (const f of found.sort((a, b) => a.at - b.at)) addOption(cli, f.path, f.option);
   }
   return cli;
 }

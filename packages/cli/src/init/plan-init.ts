@@ -9,6 +9,8 @@ import { CliError } from '../cli-error.js';
 import { discoverCommands, type DiscoveredOption, type Framework } from './discover-commands.js';
 import { addAdapterCall } from './add-adapter-call.js';
 import { readmeSection } from './readme-section.js';
+import { moduleSpecifiers, objectProperty, stringValue, unwrap } from './ast.js';
+import { loadSourceTools, type ParsedSource, type SourceTools } from './parse-source.js';
 
 /** One file `init` creates or changes. */
 export interface FileChange {
@@ -64,27 +66,29 @@ function entryFile(dir: string, pkg: PackageJson): string {
   for (const candidate of [bin, pkg.main, 'index.js', 'cli.js', 'bin/cli.js']) {
     if (candidate == null) continue;
     const file = resolve(dir, candidate);
-    const source = /[\\/](dist|build|lib)[\\/]/.test(file) ? file.replace(/[\\/](dist|build|lib)[\\/]/, `${sep}src${sep}`).replace(/\.js$/, '.ts') : undefined;
+    const source = /[\\/](dist|build|lib)[\\/]/.test(file) ? file.replace(/[\\/](dist|build|lib)[\\/]/, `${sep}src${sep}`).replace(/\.([mc]?)js$/, '.$1ts') : undefined;
     if (source != null && existsSync(source)) return source;
     if (existsSync(file)) return file;
   }
   throw new CliError('clitel.init.no-package', `cannot find the CLI entry file (package.json has no bin or main that exists in ${dir})`);
 }
 
-/** The entry and its relative imports (transitively, at most 50 files). */
-function readSources(entry: string): string[] {
+/** The entry and its relative imports (transitively, at most 50 files), parsed; the entry first. */
+function readSources(tools: SourceTools, dir: string, entry: string): ParsedSource[] {
   const seen = new Set<string>();
   const queue = [entry];
-  const texts: string[] = [];
+  const sources: ParsedSource[] = [];
   while (queue.length > 0 && seen.size < 50) {
     const file = queue.shift() as string;
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
-    const text = readFileSync(file, 'utf8');
-    texts.push(text);
-    for (const match of text.matchAll(/(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
-      const target = resolve(dirname(file), match[1] as string);
-      for (const candidate of [target, `${target}.js`, `${target}.mjs`, `${target}.cjs`, `${target}.ts`, target.replace(/\.js$/, '.ts'), join(target, 'index.js')]) {
+    const source = tools.parse(readFileSync(file, 'utf8'), posix(relative(dir, file)));
+    sources.push(source);
+    for (const specifier of moduleSpecifiers(source.ast)) {
+      if (!/^\.{1,2}\//.test(specifier)) continue;
+      const target = resolve(dirname(file), specifier);
+      const typed = target.replace(/\.([mc]?)js$/, '.$1ts');
+      for (const candidate of [target, typed, ...['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'].map((ext) => `${target}${ext}`), join(target, 'index.js'), join(target, 'index.ts')]) {
         if (existsSync(candidate) && !seen.has(candidate) && /\.(m|c)?[jt]s$/.test(candidate)) {
           queue.push(candidate);
           break;
@@ -92,7 +96,31 @@ function readSources(entry: string): string[] {
       }
     }
   }
-  return texts;
+  return sources;
+}
+
+/** Whether a `.ts` entry compiles to CommonJS: tsconfig.json's `module` says so and package.json has no `"type": "module"`. */
+function compilesToCommonJs(tools: SourceTools, dir: string, pkg: PackageJson): boolean {
+  const file = join(dir, 'tsconfig.json');
+  if (pkg.type === 'module' || !existsSync(file)) return false;
+  try {
+    // tsconfig.json allows comments and trailing commas: read it as a JavaScript object literal.
+    const statement = tools.parse(`(${readFileSync(file, 'utf8')})`, 'tsconfig.json').ast.program.body[0];
+    const root = statement?.type === 'ExpressionStatement' ? unwrap(statement.expression) : undefined;
+    const compiler = root?.type === 'ObjectExpression' ? objectProperty(root, 'compilerOptions') : undefined;
+    const module = compiler?.type === 'ObjectExpression' ? stringValue(objectProperty(compiler, 'module')) : undefined;
+    return module != null && /^(commonjs|node16|node18|node20|nodenext)$/i.test(module);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the adapter call goes in as `import` (ESM) or `require` (CommonJS). */
+function moduleKindOf(tools: SourceTools, dir: string, pkg: PackageJson, entry: ParsedSource, file: string): 'esm' | 'cjs' {
+  if (/\.c[jt]s$/.test(file)) return 'cjs';
+  if (/\.m[jt]s$/.test(file)) return 'esm';
+  if (/\.tsx?$/.test(file)) return compilesToCommonJs(tools, dir, pkg) ? 'cjs' : 'esm';
+  return pkg.type === 'module' || entry.ast.program.sourceType === 'module' ? 'esm' : 'cjs';
 }
 
 function optionSchemas(options: readonly DiscoveredOption[]): Record<string, OptionSchema> {
@@ -101,8 +129,8 @@ function optionSchemas(options: readonly DiscoveredOption[]): Record<string, Opt
 
 const posix = (path: string): string => path.split(sep).join('/');
 
-/** Plans `init` for the project in `dir`. */
-export function planInit(dir: string, options: InitOptions): InitPlan {
+/** Plans `init` for the project in `dir`; a source file that does not parse is a `clitel.init.parse` error. */
+export async function planInit(dir: string, options: InitOptions): Promise<InitPlan> {
   const pkgFile = join(dir, 'package.json');
   if (!existsSync(pkgFile)) throw new CliError('clitel.init.no-package', `no package.json in ${dir}; run clitel init in the CLI project's folder`);
   const pkgText = readFileSync(pkgFile, 'utf8');
@@ -115,7 +143,9 @@ export function planInit(dir: string, options: InitOptions): InitPlan {
   const framework = detectFramework(pkg);
   const tool = toolName(pkg);
   const entry = entryFile(dir, pkg);
-  const discovered = discoverCommands(readSources(entry), framework);
+  const tools = await loadSourceTools();
+  const sources = readSources(tools, dir, entry);
+  const discovered = discoverCommands(sources, framework);
   const schema: Schema = {
     tool,
     mode: 'opt-out',
@@ -128,9 +158,10 @@ export function planInit(dir: string, options: InitOptions): InitPlan {
   if (existsSync(schemaFile)) warnings.push(`${SCHEMA_FILE} exists and is kept as it is`);
   else changes.push({ path: schemaFile, action: 'create', before: '', after: `${JSON.stringify(schema, null, 2)}\n`, why: `the allowlist: ${discovered.commands.size} commands found in the source; review it` });
 
-  const entryText = readFileSync(entry, 'utf8');
-  const moduleKind = entry.endsWith('.cjs') || (!entry.endsWith('.mjs') && !entry.endsWith('.ts') && pkg.type !== 'module' && !/^\s*import\s/m.test(entryText)) ? 'cjs' : 'esm';
-  const edit = addAdapterCall(entryText, {
+  const entrySource = sources[0] as ParsedSource;
+  const entryText = entrySource.text;
+  const moduleKind = moduleKindOf(tools, dir, pkg, entrySource, entry);
+  const edit = addAdapterCall(tools, entrySource, {
     framework, moduleKind,
     schemaPath: posix(relative(dirname(entry), schemaFile)),
     packagePath: posix(relative(dirname(entry), pkgFile)),
