@@ -3,12 +3,13 @@
 // linked even before the build), and in a maintainer's project after `npm i -D @clitel/cli`
 // (installed from packed tarballs, as the registry would serve them).
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRuns, toOtlpRequests } from './helpers/dataset.js';
+import { writeCommanderProject } from './helpers/fixture-projects.js';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 const REPO = join(PACKAGE, '../..');
@@ -76,5 +77,14 @@ describe('npm i -D @clitel/cli in a maintainer\'s project (packed tarballs)', ()
     const report = await npm(['exec', '--offline', '--', 'clitel', 'report', '--until', '2026-04-30', '--json'], project);
     expect(report.code, report.stderr).toBe(0);
     expect(JSON.parse(report.stdout)).toMatchObject({ service: 'acme', totals: { runs: runs.length } });
+  }, 120_000);
+
+  it('npx clitel init reads a project with the parser installed as a dependency', async () => {
+    const project = join(work, 'project');
+    expect(existsSync(join(project, 'node_modules/@babel/parser/package.json'))).toBe(true);
+    writeCommanderProject(join(work, 'tasker'));
+    const init = await npm(['exec', '--offline', '--', 'clitel', 'init', join(work, 'tasker'), '--json'], project);
+    expect(init.code, init.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(init.stdout).schema.commands)).toContain('remote add');
   }, 120_000);
 });

@@ -84,3 +84,65 @@ yargs(hideBin(process.argv))
 `,
   });
 }
+
+const TSCONFIG = (strict: boolean): string => `${JSON.stringify({
+  // tsconfig.json allows comments; init reads it as such.
+  compilerOptions: { module: 'nodenext', target: 'es2022', strict, esModuleInterop: true, skipLibCheck: true, types: ['node'], rootDir: 'src', outDir: 'dist' },
+}, null, 2).replace('{\n', '{\n  // compiled with tsc from the workspace\n')}\n`;
+
+/** `tasker-ts`: a commander program in TypeScript (ESM), bin in dist/, a regex with a backtick before the commands. */
+export function writeCommanderTsProject(root: string): void {
+  write(root, {
+    'package.json': `${JSON.stringify({ name: 'tasker-ts', version: '1.4.0', type: 'module', bin: { 'tasker-ts': './dist/cli.js' }, files: ['dist'], dependencies: { commander: '14.0.3' } }, null, 2)}\n`,
+    'tsconfig.json': TSCONFIG(true),
+    'src/cli.ts': `#!/usr/bin/env node
+import { Command, Option } from 'commander';
+
+interface BuildOptions { mode: Mode; watch?: boolean }
+const MODES = ['fast', 'safe'] as const;
+type Mode = (typeof MODES)[number];
+const fence: RegExp = /\`{3}/g;
+
+const program: Command = new Command('tasker-ts');
+program
+  .command('build <dir>')
+  .addOption(new Option('--mode <mode>', 'how').choices(MODES).default('fast'))
+  .option('-w, --watch', 'rebuild on change')
+  .action((dir: string, opts: BuildOptions): void => {
+    process.stdout.write(\`built \${dir.replace(fence, '')} (\${opts.mode})\\n\`);
+  });
+program.command('clean').action((): void => {
+  process.stdout.write('cleaned\\n');
+});
+
+await program.parseAsync(process.argv);
+`,
+  });
+}
+
+/** `notes-cts`: a yargs program in a CommonJS TypeScript entry (.cts), built and parsed in one chain. */
+export function writeYargsCtsProject(root: string): void {
+  write(root, {
+    'package.json': `${JSON.stringify({ name: 'notes-cts', version: '0.9.0', bin: { 'notes-cts': './dist/cli.cjs' }, dependencies: { yargs: '^17.7.2' } }, null, 2)}\n`,
+    'tsconfig.json': TSCONFIG(false),
+    'src/cli.cts': `#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+
+type Format = 'md' | 'txt';
+const FORMATS: readonly Format[] = ['md', 'txt'];
+
+yargs(hideBin(process.argv))
+  .scriptName('notes-cts')
+  .command('new <title>', 'create a note', (y) => y.option('format', { choices: ['md', 'txt'], default: 'md' }), (argv: { title: string; format: Format }): void => {
+    process.stdout.write(\`created \${argv.title}.\${argv.format} of \${FORMATS.length}\\n\`);
+  })
+  .command('sync', 'sync notes', {}, (): void => {
+    process.stdout.write('synced\\n');
+  })
+  .demandCommand(1)
+  .strict()
+  .parse();
+`,
+  });
+}
