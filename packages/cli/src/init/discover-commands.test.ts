@@ -113,4 +113,20 @@ describe('discoverCommands on a real parser', () => {
       '': [], deploy: ['region=eu|us'], lint: ['fix', 'level=warn|error'], get: ['depth'], put: [], '(global)': ['verbose'],
     });
   });
+
+  it('reads commander subcommands added with .addCommand()', () => {
+    const source = `
+      const program = new Command('tool').option('--quiet');
+      const deploy = new Command('deploy').option('--force');
+      deploy.command('rollback').option('--to <v>');
+      program.addCommand(deploy);
+      program.addCommand(new Command('lint').option('--fix'), { hidden: true });
+      program.addCommand(createCommand('init'));
+      program.addCommand(program.createCommand('info').option('--json'));
+      const loose = new Command('loose').option('--x');
+    `;
+    expect(summary(discoverCommands([source], 'commander'))).toEqual({
+      '': [], deploy: ['force'], 'deploy rollback': ['to'], lint: ['fix'], init: [], info: ['json'], '(global)': ['quiet', 'x'],
+    });
+  });
 });

@@ -85,19 +85,45 @@ function optionFlags(node: Node, constants: Constants): string | undefined {
   return flags;
 }
 
+/** The name given to `new Command(name)`, `createCommand(name)` or `x.createCommand(name)` ('' without one). */
+function createdCommand(node: Node, constants: Constants): string | undefined {
+  if (node.type !== 'NewExpression' && node.type !== 'CallExpression') return undefined;
+  const callee = (node.callee.type === 'MemberExpression' && !node.callee.computed) ? node.callee.property : node.callee;
+  const name = callee.type === 'Identifier' ? callee.name : undefined;
+  if (!(node.type === 'NewExpression' ? name === 'Command' : name === 'createCommand')) return undefined;
+  return stringValue(node.arguments[0], constants) ?? '';
+}
+
 function scanCommander(source: ParsedSource, cli: DiscoveredCli, found: Found[]): void {
   const constants = constantsOf(source.ast);
   /** Variable → the command it holds (undefined: the program, or not a command). */
   const variables = new Map<string, string | undefined>();
   const seen = new Map<Node, string | undefined>();
+  // `parent.addCommand(child)`: a `new Command('name')` (or a variable holding one) is a subcommand.
+  const attached = new Map<Node | string, Node>();
+  walk(source.ast, (node) => {
+    const call = methodCall(node);
+    if (call?.name !== 'addCommand' || call.args[0] == null) return;
+    let root = unwrap(call.args[0]);
+    for (let inner = methodCall(root); inner != null && inner.name !== 'createCommand'; inner = methodCall(root)) root = unwrap(inner.object);
+    attached.set(root.type === 'Identifier' ? root.name : root, call.object);
+  });
   /** The command an expression evaluates to, registering the commands it declares on the way. */
-  const commandOf = (node: Node): string | undefined => {
+  const commandOf = (node: Node, variable?: string): string | undefined => {
     const expr = unwrap(node);
     if (expr.type === 'Identifier') return variables.get(expr.name);
-    const call = methodCall(expr);
-    if (call == null) return undefined;
     if (seen.has(expr)) return seen.get(expr);
-    const parent = commandOf(call.object);
+    const call = methodCall(expr);
+    const created = createdCommand(expr, constants);
+    if (created != null) {
+      const parent = attached.get(expr) ?? (variable != null ? attached.get(variable) : undefined);
+      const name = created === '' ? undefined : commandName(created);
+      const result = parent != null && name != null && name !== '' ? addCommand(cli, commandOf(parent), name) : undefined;
+      seen.set(expr, result);
+      return result;
+    }
+    if (call == null) return undefined;
+    const parent = commandOf(call.object, variable);
     let result = parent;
     if (call.name === 'command') {
       const spec = stringValue(call.args[0], constants);
@@ -114,11 +140,12 @@ function scanCommander(source: ParsedSource, cli: DiscoveredCli, found: Found[])
     return result;
   };
   walk(source.ast, (node) => {
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init != null) variables.set(node.id.name, commandOf(node.init));
-    else if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') variables.set(node.left.name, commandOf(node.right));
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init != null) variables.set(node.id.name, commandOf(node.init, node.id.name));
+    else if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') variables.set(node.left.name, commandOf(node.right, node.left.name));
     const call = methodCall(node);
     if (call == null) return;
     if (call.name === 'command') commandOf(node);
+    else if (call.name === 'addCommand' && call.args[0] != null) commandOf(call.args[0]);
     else if (call.name === 'option' || call.name === 'requiredOption' || call.name === 'addOption') {
       let flags: string | undefined;
       let values: string[] | undefined;
