@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Bench variants of the example CLI, derived from examples/acme/bin/acme.js so that every variant
 // runs the very same program: `plain` has the telemetry lines removed, `sdk-node` replaces them
-// with the obvious @opentelemetry/sdk-node set-up (the reference the issue measured).
+// with the obvious @opentelemetry/sdk-node set-up (the reference the issue measured), and the
+// `.cjs` pair is the same program as a CommonJS host (`require('@clitel/commander')`).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,6 +19,14 @@ process.on('exit', () => span.end());
 program.hook('postAction', async () => { span.end(); await sdk.shutdown(); });
 telemetry = { stage: (name) => span.addEvent(name) };`;
 
+/** The same program as a CommonJS host: `require()` instead of `import`, no top-level await. */
+function toCommonJs(source) {
+  return source
+    .replace(/^import \{ (.+) \} from '(.+)';$/gm, "const { $1 } = require('$2');")
+    .replace(/import\.meta\.url/g, "require('node:url').pathToFileURL(__filename)")
+    .replace(/^await (program\.parseAsync\(\));$/m, '$1;');
+}
+
 /** Writes the variants next to acme.js (so they resolve the same node_modules); returns their paths. */
 export function writeVariants(repo) {
   const dir = join(repo, 'examples/acme/bin');
@@ -25,8 +34,15 @@ export function writeVariants(repo) {
   if (!INSTRUMENT.test(source) || !source.includes(IMPORT)) throw new Error('acme.js changed shape; update scripts/bench/fixtures.mjs');
   const plain = source.replace(IMPORT, '').replace(INSTRUMENT, 'telemetry = { stage() {} };');
   const sdkNode = source.replace(IMPORT, '').replace(INSTRUMENT, SDK_NODE);
-  const paths = { plain: join(dir, '.bench-plain.mjs'), sdkNode: join(dir, '.bench-sdk-node.mjs') };
+  const paths = {
+    plain: join(dir, '.bench-plain.mjs'),
+    sdkNode: join(dir, '.bench-sdk-node.mjs'),
+    cjs: join(dir, '.bench-clitel.cjs'),
+    plainCjs: join(dir, '.bench-plain.cjs'),
+  };
   writeFileSync(paths.plain, plain);
   writeFileSync(paths.sdkNode, sdkNode);
-  return { ...paths, cleanup: () => Object.values(paths).forEach((p) => rmSync(p, { force: true })) };
+  writeFileSync(paths.cjs, toCommonJs(source));
+  writeFileSync(paths.plainCjs, toCommonJs(plain));
+  return { ...paths, esm: join(dir, 'acme.js'), cleanup: () => Object.values(paths).forEach((p) => rmSync(p, { force: true })) };
 }
