@@ -46,7 +46,7 @@ export default defineConfig(
       'test/.artifacts/**',
       '.vitest/**',
       'collector-config/**',
-      'examples/acme/bin/.bench-*.mjs',
+      'examples/acme/bin/.bench-*',
     ],
   },
   {

@@ -4,28 +4,32 @@
 // every scenario alike). An ESM and a CommonJS host; a fresh HOME for every run (no lingering
 // sender) and one HOME shared by all runs of a scenario; sessions (20 runs at typing pace, 200
 // back to back); instructions counted by valgrind. `--write` puts the tables into docs/performance.md.
+// `--quick` (about a minute): 8 runs per scenario, 1 s between typed runs, 60 back to back.
 // Env: BENCH_RUNS (30), BENCH_GAP_MS (4000, between typed runs), BENCH_SKIP=sessions,instructions.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeVariants } from './bench/fixtures.mjs';
 import { startEndpoints } from './bench/receiver.mjs';
 import { countInstructions, findValgrind } from './bench/instructions.mjs';
+import { startRunner } from './bench/runner.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const GAP_MS = Number(process.env.BENCH_GAP_MS ?? 4_000);
+const QUICK = process.argv.includes('--quick');
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 8 : 30));
+const GAP_MS = Number(process.env.BENCH_GAP_MS ?? (QUICK ? 1_000 : 4_000));
+const BURST = QUICK ? 60 : 200;
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(','));
-const WARMUP = 3;
+const WARMUP = QUICK ? 1 : 3;
+const HOMES = [];
 const ARGS = ['greet', '--name', 'Bench'];
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const INSTALLATION_ID = '3f0c1e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
 
 /** A HOME as a previous run leaves it: the notice shown, an installation id, an empty spool. */
 function home() {
   const dir = mkdtempSync(join(tmpdir(), 'clitel-bench-'));
+  HOMES.push(dir);
   const state = join(dir, '.local/state/clitel/acme');
   mkdirSync(state, { recursive: true });
   writeFileSync(join(state, 'notice'), '1\n');
@@ -50,81 +54,75 @@ function scenarios(host, variants, ep, freshHome) {
   if (host === 'esm' && !freshHome) {
     list.push({ name: 'naive @opentelemetry/sdk-node, collector up', script: variants.sdkNode, env: on(ep.up) });
   }
-  return list.map((s) => ({ ...s, host, freshHome, home: home(), times: [], rss: [], codes: new Set(), stdout: new Set() }));
+  return list.map((s) => ({ ...s, host, freshHome, home: home(), runs: [], codes: new Set(), stdout: new Set() }));
 }
 
 function envOf(s) {
   return { PATH: process.env.PATH, HOME: s.freshHome ? home() : s.home, ...s.env };
 }
 
-function runOnce(s, args = ARGS) {
-  const env = envOf(s);
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [s.script, ...args], { env, encoding: 'utf8', timeout: 60_000 });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+async function runOnce(runner, s) {
+  const r = await runner.run([process.execPath, s.script, ...ARGS], envOf(s));
   s.codes.add(r.status);
   s.stdout.add(r.stdout);
-  return ms;
-}
-
-function peakRss(s) {
-  if (TIME == null) return undefined;
-  const r = spawnSync(TIME, ['-f', '%M', process.execPath, s.script, ...ARGS], { env: envOf(s), encoding: 'utf8', timeout: 60_000 });
-  const kb = Number(r.stderr.trim().split('\n').pop());
-  return Number.isFinite(kb) ? kb / 1024 : undefined;
+  return r;
 }
 
 const quantile = (xs, q) => {
+  if (xs.length === 0) return undefined;
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1) + 0.5))];
 };
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const fmt = (n, d = 1) => (n == null ? 'n/a' : n.toFixed(d));
-const signed = (n, d = 1) => (n == null ? 'n/a' : `${n >= 0 ? '+' : ''}${n.toFixed(d)}`);
+const fmt = (n, d = 1) => (n == null || Number.isNaN(n) ? 'n/a' : n.toFixed(d));
+const signed = (n, d = 1) => (n == null || Number.isNaN(n) ? 'n/a' : `${n >= 0 ? '+' : ''}${n.toFixed(d)}`);
+const minus = (a, b) => (a == null || b == null ? undefined : a - b);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Median, p95, median CPU and median peak RSS (MB) of a scenario's timed runs. */
+function stats(s) {
+  const of = (key) => s.runs.map((r) => r[key]).filter((x) => x != null);
+  const rss = quantile(of('rssKb'), 0.5);
+  return { median: quantile(of('ms'), 0.5), p95: quantile(of('ms'), 0.95), cpu: quantile(of('cpuMs'), 0.5), rss: rss == null ? undefined : rss / 1024 };
+}
+
 /** Every scenario of both hosts and both HOME modes, interleaved round by round. */
-function measureRuns(variants, ep) {
+async function measureRuns(runner, variants, ep) {
   const groups = [];
   for (const host of ['esm', 'cjs']) for (const freshHome of [true, false]) groups.push(scenarios(host, variants, ep, freshHome));
   const all = groups.flat();
-  for (const s of all) for (let i = 0; i < WARMUP; i++) runOnce(s);
-  for (let round = 0; round < RUNS; round++) for (const s of all) s.times.push(runOnce(s));
-  for (const s of all) for (let i = 0; i < 5; i++) s.rss.push(peakRss(s));
+  for (const s of all) for (let i = 0; i < WARMUP; i++) await runOnce(runner, s);
+  for (let round = 0; round < RUNS; round++) for (const s of all) s.runs.push(await runOnce(runner, s));
   return groups.map((group) => {
-    const base = group[0];
-    const baseMedian = quantile(base.times, 0.5);
-    const baseP95 = quantile(base.times, 0.95);
-    const baseRss = quantile(base.rss.filter((x) => x != null), 0.5);
+    const base = stats(group[0]);
     const rows = group.map((s) => {
-      const median = quantile(s.times, 0.5);
-      const p95 = quantile(s.times, 0.95);
-      const rss = quantile(s.rss.filter((x) => x != null), 0.5);
-      const same = s.codes.size === 1 && [...s.codes][0] === 0 && s.stdout.size === 1 && [...s.stdout][0] === [...base.stdout][0];
-      return `| ${s.name} | ${fmt(median)} | ${signed(median - baseMedian)} | ${fmt(median / baseMedian, 3)}× | ${fmt(p95)} | ${signed(p95 - baseP95)} | ${fmt(rss)} | ${signed(rss - baseRss)} | ${same ? 'yes' : 'NO'} |`;
+      const x = stats(s);
+      const same = s.codes.size === 1 && [...s.codes][0] === 0 && s.stdout.size === 1 && [...s.stdout][0] === [...group[0].stdout][0];
+      return `| ${s.name} | ${fmt(x.median)} | ${signed(minus(x.median, base.median))} | ${fmt(x.median / base.median, 3)}× | ${fmt(x.p95)} | ${signed(minus(x.p95, base.p95))} | ${fmt(x.cpu)} | ${signed(minus(x.cpu, base.cpu))} | ${fmt(x.rss)} | ${signed(minus(x.rss, base.rss))} | ${same ? 'yes' : 'NO'} |`;
     });
     return [
-      `**${base.host === 'esm' ? 'ESM host' : 'CommonJS host'}, ${base.freshHome ? 'a fresh HOME for every run' : 'one HOME shared by the runs of a scenario'}**`,
+      `**${group[0].host === 'esm' ? 'ESM host' : 'CommonJS host'}, ${group[0].freshHome ? 'a fresh HOME for every run' : 'one HOME shared by the runs of a scenario'}**`,
       '',
-      '| scenario | median ms | added ms | ratio | p95 ms | added p95 ms | peak RSS MB | added RSS MB | output and exit code unchanged |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| scenario | median ms | added ms | ratio | p95 ms | added p95 ms | CPU ms | added CPU ms | peak RSS MB | added RSS MB | output and exit code unchanged |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
     ].join('\n');
   });
 }
 
 /** Amortized cost of a session: the bare copy and clitel alternate, each in its own shared HOME. */
-async function measureSession(variants, ep, count, gapMs) {
+async function measureSession(runner, variants, ep, count, gapMs) {
   const bare = { script: variants.plain, env: {}, home: home(), freshHome: false, codes: new Set(), stdout: new Set() };
   const clitel = { script: variants.esm, env: { OTEL_EXPORTER_OTLP_ENDPOINT: ep.up }, home: home(), freshHome: false, codes: new Set(), stdout: new Set() };
-  const times = { bare: [], clitel: [] };
+  const runs = { bare: [], clitel: [] };
   for (let i = 0; i < count; i++) {
     const order = i % 2 === 0 ? [['bare', bare], ['clitel', clitel]] : [['clitel', clitel], ['bare', bare]];
-    for (const [key, s] of order) times[key].push(runOnce(s));
+    for (const [key, s] of order) runs[key].push(await runOnce(runner, s));
     if (gapMs > 0) await sleep(gapMs);
   }
-  const added = mean(times.clitel) - mean(times.bare);
-  return { bare: mean(times.bare), clitel: mean(times.clitel), added, total: added * count };
+  const avg = (list, key) => (list.some((r) => r[key] == null) ? undefined : mean(list.map((r) => r[key])));
+  const row = (key) => ({ bare: avg(runs.bare, key), clitel: avg(runs.clitel, key), added: minus(avg(runs.clitel, key), avg(runs.bare, key)) });
+  return { wall: row('ms'), cpu: row('cpuMs'), count };
 }
 
 /** Instruction counts of one run per scenario, against the bare copy of the same host. */
@@ -132,7 +130,7 @@ function measureInstructions(variants, ep) {
   const valgrind = findValgrind();
   if (valgrind == null) return 'Instruction counts: valgrind is not installed (Debian: `apt-get install valgrind`).';
   const rows = [];
-  for (const host of ['esm', 'cjs']) {
+  for (const host of QUICK ? ['esm'] : ['esm', 'cjs']) {
     const bare = host === 'esm' ? variants.plain : variants.plainCjs;
     const script = host === 'esm' ? variants.esm : variants.cjs;
     const list = [
@@ -141,7 +139,7 @@ function measureInstructions(variants, ep) {
       ['opted out: ACME_TELEMETRY_OPTOUT=1', script, { ACME_TELEMETRY_OPTOUT: '1' }],
       ['recorded (delivery delayed)', script, { OTEL_EXPORTER_OTLP_ENDPOINT: ep.closed }],
       ['recorded, starting a sender', script, { OTEL_EXPORTER_OTLP_ENDPOINT: ep.closed, CLITEL_SEND_NOW: '1' }],
-    ];
+    ].filter(([name]) => !QUICK || !name.includes('opted out'));
     let base;
     for (const [name, file, env] of list) {
       const { instructions } = countInstructions(valgrind, file, ARGS, { PATH: process.env.PATH, HOME: home(), ...env });
@@ -155,24 +153,28 @@ function measureInstructions(variants, ep) {
 async function main() {
   const variants = writeVariants(REPO);
   const ep = await startEndpoints();
+  const runner = startRunner();
   try {
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
+    const how = runner.kind === 'wait4' ? 'wall time, CPU time (user + system) and peak RSS of each run from wait4(2)' : 'wall time only (python3 is missing, so no CPU time or RSS)';
     const parts = [
-      `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, load average ${readLoad()}; \`acme ${ARGS.join(' ')}\`; ${RUNS} interleaved runs per scenario after ${WARMUP} warm-ups; p95 over those runs; peak RSS is the median of 5 runs under /usr/bin/time. The bare copy is the same program with the two telemetry lines removed.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, load average ${readLoad()} at the start; \`acme ${ARGS.join(' ')}\`; ${RUNS} interleaved runs per scenario after ${WARMUP} warm-up${WARMUP === 1 ? '' : 's'}; ${how}; medians except p95. The bare copy is the same program with the telemetry lines removed.`,
       '',
-      ...measureRuns(variants, ep).flatMap((t) => [t, '']),
+      ...(await measureRuns(runner, variants, ep)).flatMap((t) => [t, '']),
     ];
     process.stdout.write(`${parts.join('\n')}\n`);
     if (!SKIP.has('sessions')) {
-      const typed = await measureSession(variants, ep, 20, GAP_MS);
-      const burst = await measureSession(variants, ep, 200, 0);
+      const rows = [];
+      for (const [label, count, gap] of [[`20 runs, ${GAP_MS / 1000} s apart (a person typing)`, 20, GAP_MS], [`${BURST} runs back to back (a build script)`, BURST, 0]]) {
+        const { wall, cpu } = await measureSession(runner, variants, ep, count, gap);
+        rows.push(`| ${label} | ${fmt(wall.bare)} | ${fmt(wall.clitel)} | ${signed(wall.added)} | ${signed(minus(wall.added * count, 0), 0)} | ${signed(cpu.added)} | ${signed(cpu.added == null ? undefined : cpu.added * count, 0)} |`);
+      }
       const session = [
-        '**Sessions** (ESM host, one shared HOME each, the bare copy and clitel alternating; mean, which includes the runs that start a sender)',
+        '**Sessions** (ESM host, one shared HOME each, the bare copy and clitel alternating, collector up; means, so the runs that start a sender count)',
         '',
-        '| session | bare mean ms | clitel mean ms | added ms per run | added ms in all |',
-        '|---|---|---|---|---|',
-        `| 20 runs, ${GAP_MS / 1000} s apart (a person typing) | ${fmt(typed.bare)} | ${fmt(typed.clitel)} | ${signed(typed.added)} | ${signed(typed.total, 0)} |`,
-        `| 200 runs back to back (a build script) | ${fmt(burst.bare)} | ${fmt(burst.clitel)} | ${signed(burst.added)} | ${signed(burst.total, 0)} |`,
+        '| session | bare mean ms | clitel mean ms | added ms per run | added ms in all | added CPU ms per run | added CPU ms in all |',
+        '|---|---|---|---|---|---|---|',
+        ...rows,
         '',
       ].join('\n');
       parts.push(session);
@@ -186,7 +188,9 @@ async function main() {
     if (process.argv.includes('--write')) writeDoc(parts.join('\n').trimEnd());
   } finally {
     variants.cleanup();
+    await runner.close();
     await ep.close();
+    for (const dir of HOMES) rmSync(dir, { recursive: true, force: true });
   }
 }
 
