@@ -7,7 +7,8 @@ import { CliError, isCliError } from './cli-error.js';
 import { colourEnabled, createStyle } from './style.js';
 import { cliVersion } from './cli-version.js';
 
-interface Loaded { run: Command; help: string }
+/** A loaded command; `ownArgs` picks the words that are the command's own (doctor passes the rest to the tool). */
+interface Loaded { run: Command; help: string; ownArgs?(args: readonly string[]): readonly string[] }
 interface Entry { summary: string; load(): Promise<Loaded> }
 
 // Loaded on use, so `clitel docs` never loads DuckDB and `clitel report` never loads the receiver.
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Entry> = {
   init: { summary: 'add clitel to an existing CLI project (dry run unless --write)', load: async () => { const m = await import('./commands/init.js'); return { run: m.init, help: m.INIT_HELP }; } },
   schema: { summary: 'the schema that follows from the tool\'s real command tree (--write, --check)', load: async () => { const m = await import('./commands/schema.js'); return { run: m.schema, help: m.SCHEMA_HELP }; } },
   check: { summary: 'CI: schema, collector config and data dictionary in step with the tool', load: async () => { const m = await import('./commands/check.js'); return { run: m.check, help: m.CHECK_HELP }; } },
+  doctor: { summary: 'why is nothing sent? run the tool once and say what would be sent, or why not', load: async () => { const m = await import('./commands/doctor.js'); const a = await import('./doctor/doctor-args.js'); return { run: m.doctor, help: m.DOCTOR_HELP, ownArgs: (args) => a.splitDoctorArgs(args).own }; } },
   forget: { summary: 'delete every stored row of one installation', load: async () => { const m = await import('./commands/forget.js'); return { run: m.forget, help: m.FORGET_HELP }; } },
 };
 
@@ -51,7 +53,7 @@ export interface MainOptions {
 /** Runs `clitel` with these arguments; resolves to the exit code. Never throws. */
 export async function main(options: MainOptions): Promise<number> {
   const [name, ...args] = options.argv;
-  const json = args.includes('--json');
+  let json = args.includes('--json');
   const err = createStyle(colourEnabled(options.stderr.isTTY, options.env));
   if (name == null || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? args[0] : undefined;
@@ -68,7 +70,9 @@ export async function main(options: MainOptions): Promise<number> {
   try {
     if (entry == null) throw new CliError('clitel.cli.unknown-command', `unknown command '${name}'; run clitel --help`);
     const loaded = await entry.load();
-    if (args.includes('--help') || args.includes('-h')) {
+    const own = loaded.ownArgs?.(args) ?? args;
+    json = own.includes('--json');
+    if (own.includes('--help') || own.includes('-h')) {
       options.stdout.write(`${loaded.help}\n`);
       return 0;
     }

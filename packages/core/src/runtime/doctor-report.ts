@@ -22,6 +22,8 @@ export interface DoctorReport {
   toolVersion: string;
   /** `schema.tool`; differs from `tool` on a mismatch (a warning: the run is recorded as `tool`). */
   schemaTool: string;
+  /** The warning when `schemaTool` differs from `tool`, as `telemetry status` prints it. */
+  toolMismatch: string | undefined;
   /** Problems that make the schema invalid (telemetry is then off). */
   schemaProblems: string[];
   /** Whether telemetry is on and what decided it. */
@@ -44,6 +46,8 @@ export interface DoctorReport {
   sendNow: boolean;
   /** Runs already waiting in the spool. */
   spooled: number;
+  /** When the oldest of them was spooled (ms since the epoch); undefined when none waits. */
+  oldestSpooledAt: number | undefined;
   /** Whether a background run would start a sender now (this run's entry counted). */
   due: boolean;
   /** The delivery delay's bounds: a sender starts at this many spooled runs or this wait. */
@@ -51,6 +55,8 @@ export interface DoctorReport {
   sendAfterMillis: number;
   /** Why the last delivery failed, when later runs are waiting before they try again. */
   backingOff: string | undefined;
+  /** Until when (ms since the epoch) no sender starts, while backing off. */
+  backoffUntil: number | undefined;
   /** Env values that were ignored, one line each. */
   warnings: string[];
   /** The OTLP/JSON body debug mode printed; undefined when telemetry is off. */
@@ -66,11 +72,14 @@ export function writeDoctorReport(p: Prepared, body?: string): void {
     const now = Date.now();
     const id = readInstallationId(config.paths.stateDir);
     const backoff = senderFiles(config.paths.stateDir).backoff;
+    const spooled = listSpool(config.paths.spoolDir);
+    const backingOff = isBackingOff(backoff, now) ? readBackoff(backoff) : undefined;
     const report: DoctorReport = {
       v: 1,
       tool: config.toolName,
       toolVersion: config.toolVersion,
       schemaTool: config.schema.tool,
+      toolMismatch: config.toolMismatch,
       schemaProblems: config.schemaProblems,
       consent: p.status,
       optOutVar: config.optOutVar,
@@ -82,12 +91,15 @@ export function writeDoctorReport(p: Prepared, body?: string): void {
       ci: config.env.ci,
       ciProvider: config.env.ciProvider,
       sendNow: config.env.sendNow,
-      spooled: listSpool(config.paths.spoolDir).length,
+      spooled: spooled.length,
+      // Entry names start with their 13-digit spool time, and sort oldest first.
+      oldestSpooledAt: spooled.length > 0 ? Number(spooled[0]?.slice(0, 13)) : undefined,
       // This run's own entry is not in the spool yet: one run fewer makes the count.
       due: spoolDue(config.paths.spoolDir, now, SEND_AFTER_RUNS - 1, SEND_AFTER_MILLIS),
       sendAfterRuns: SEND_AFTER_RUNS,
       sendAfterMillis: SEND_AFTER_MILLIS,
-      backingOff: isBackingOff(backoff, now) ? (readBackoff(backoff)?.reason ?? 'unknown') : undefined,
+      backingOff: isBackingOff(backoff, now) ? (backingOff?.reason ?? 'unknown') : undefined,
+      backoffUntil: backingOff?.until,
       warnings: config.env.warnings,
       body,
     };
