@@ -39,7 +39,7 @@ export interface Verdict {
 }
 
 /** `2026-12-03 18:05 UTC (in 10 min)`. */
-export function when(time: number, now: number): string {
+function when(time: number, now: number): string {
   const minutes = Math.max(0, Math.ceil((time - now) / 60_000));
   return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC (in ${minutes} min)`;
 }
