@@ -5,7 +5,7 @@
 import type { DoctorReport } from '@clitel/core';
 
 /** The verdict's stable code. */
-export type DoctorCode =
+type DoctorCode =
   /** Sent at the end of this run (CI, due, or `CLITEL_SEND_NOW`). */
   | 'sends-now'
   /** Spooled; a later run sends it (the delivery delay). */

@@ -30,7 +30,7 @@ function spanLines(row: SpanRow, style: Style): string[] {
 }
 
 /** The span (or spans) in a report's body, as lines; a body that does not decode is said so. */
-export function renderBody(body: string, style: Style): string[] {
+function renderBody(body: string, style: Style): string[] {
   try {
     return decodeTraceRequestJson(body).flatMap((row) => spanLines(row, style));
   } catch (error) {
