@@ -47,6 +47,7 @@ export default defineConfig(
       '.vitest/**',
       'collector-config/**',
       'examples/acme/bin/.bench-*',
+      'examples/acme/bin/.test-*',
     ],
   },
   {

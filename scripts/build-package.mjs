@@ -20,17 +20,30 @@ const external = [...Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies 
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
-await build({
+const common = {
   entryPoints: { index: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
   external: [...external, ...external.map((name) => `${name}/*`), '@clitel/core/runtime', '@clitel/core/proxy', '@opentelemetry/api'],
   legalComments: 'none',
   logLevel: 'warning',
+};
+await build({ ...common, format: 'esm' });
+// The same bundle for CommonJS hosts (`require`): require() of an ESM file costs a CJS host about
+// 3 ms more than a CommonJS file (npm run bench). The gate finds core's runtime from import.meta.url.
+await build({
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__clitelModuleUrl' },
+  banner: { js: "'use strict';\nconst __clitelModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-const size = statSync('dist/index.js').size;
-process.stdout.write(`${size <= maxBytes ? 'ok  ' : 'OVER'} ${pkg.name} dist/index.js ${size} bytes (budget ${maxBytes})\n`);
-if (size > maxBytes) process.exit(1);
+let over = false;
+for (const file of ['dist/index.js', 'dist/index.cjs']) {
+  const size = statSync(file).size;
+  process.stdout.write(`${size <= maxBytes ? 'ok  ' : 'OVER'} ${pkg.name} ${file} ${size} bytes (budget ${maxBytes})\n`);
+  over ||= size > maxBytes;
+}
+if (over) process.exit(1);
