@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { noticedHome } from '../helpers/acme.js';
 import { REPO, runCli } from '../helpers/run-cli.js';
+import { recordFigure } from '../helpers/faults.js';
 
 const SLOW = join(REPO, 'test/fixtures/slow-cli.mjs');
 const DEPLOY = ['deploy', 'web', '--env', 'prod', '--token', 't'];
@@ -50,7 +51,7 @@ describe('background delivery', () => {
     const spanIds = new Map<unknown, Set<string>>();
     for (const s of r.spans()) spanIds.set(s.attributes['clitel.run.id'], (spanIds.get(s.attributes['clitel.run.id']) ?? new Set()).add(s.spanId));
     const copiesWithOtherIds = [...spanIds.values()].filter((ids) => ids.size > 1).length;
-    process.stdout.write(`figure ${JSON.stringify({ case: '200 concurrent runs', received: r.spans().length, unique: spanIds.size })}\n`);
+    recordFigure('200 concurrent runs', { received: r.spans().length, unique: spanIds.size });
     expect({ unique: spanIds.size, copiesWithOtherIds, leftInSpool: spoolOf(home).length }).toEqual({ unique: 200, copiesWithOtherIds: 0, leftInSpool: 0 });
     expect(r.spans().every((s) => s.name === 'acme deploy')).toBe(true);
   }, 180_000);
