@@ -37,9 +37,9 @@ function attach(cli: CacLike, run: AdapterRun, own: CommandLike | undefined): vo
     safely(() => run.setOptions(usedOptions(cli, command)));
   };
   for (const command of cli.commands) {
-    for (const name of command.name === '' ? ['!'] : [command.name, ...command.aliasNames]) cli.on(`command:${name}`, onMatch(command));
+    for (const name of command.name === '' ? ['!'] : [command.name, ...command.aliasNames]) listen(cli, `command:${name}`, onMatch(command));
   }
-  cli.on('command:*', () => { if (!matched) run.setCommand([UNKNOWN_COMMAND]); });
+  listen(cli, 'command:*', () => { if (!matched) run.setCommand([UNKNOWN_COMMAND]); });
   // cac reports parse errors (CACError) and the action's own errors only by throwing them out of
   // runMatchedCommand(): record them and hand back the same error, or a promise that rejects with it.
   const runMatched = cli.runMatchedCommand;
@@ -52,6 +52,12 @@ function attach(cli: CacLike, run: AdapterRun, own: CommandLike | undefined): vo
       throw e;
     }
   };
+}
+
+/** cac 6 is an EventEmitter (`on`), cac 7 an EventTarget (`addEventListener`); both emit the same events. */
+function listen(cli: CacLike, event: string, listener: () => void): void {
+  if (typeof cli.on === 'function') cli.on(event, listener);
+  else cli.addEventListener?.(event, listener);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -28,7 +28,10 @@ export interface CacLike {
   readonly rawArgs: readonly string[];
   /** Parsed options, defaults included. */
   readonly options: Readonly<Record<string, unknown>>;
-  on(event: string, listener: () => void): unknown;
+  /** cac 6 (an EventEmitter). */
+  on?(event: string, listener: () => void): unknown;
+  /** cac 7 (an EventTarget). */
+  addEventListener?(event: string, listener: () => void): unknown;
   command(rawName: string, description: string): CommandLike;
   runMatchedCommand(...args: unknown[]): unknown;
 }
