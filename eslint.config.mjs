@@ -23,7 +23,7 @@ const spdxHeader = {
 // The environment is read once, at an entry point, and parsed only by core's env module; every
 // other module takes `env` as a parameter (STYLE.md, "What to avoid").
 const ENV_READERS = [
-  'packages/core/src/gate/env.ts',
+  'packages/core/src/shared/env.ts',
   'packages/core/src/sender.ts', // the detached sender's own entry: its config arrives in env
   'packages/*/src/instrument.ts', // adapters' entry points
   'packages/parseargs/src/parse-args.ts',
@@ -83,7 +83,7 @@ export default defineConfig(
       'no-console': 'error',
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Take `env` as a parameter; only entry points and core/src/gate/env.ts read process.env.' },
+        { object: 'process', property: 'env', message: 'Take `env` as a parameter; only entry points and core/src/shared/env.ts read process.env.' },
       ],
     },
   },

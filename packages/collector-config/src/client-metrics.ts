@@ -7,7 +7,7 @@ import { keysAt } from '@clitel/core/describe';
 import type { TypedKey } from './levels.js';
 
 /**
- * Units the client metrics carry: core's usage counters (`{call}`, packages/core/src/export-metrics.ts)
+ * Units the client metrics carry: core's usage counters (`{call}`, packages/core/src/sender/export-metrics.ts)
  * and the heartbeats of packages/service/src/sdk.ts; client-metrics.test.ts reads both files.
  * Any other unit is cleared, and so is every description (free text a client could fill).
  */

@@ -2,18 +2,18 @@
 export { startRun, startUsage, runTelemetryCommand, runTelemetryCli } from './gate/gate.js';
 export { adapterTelemetry } from './gate/adapter-options.js';
 export { resolveToolIdentity, binOwner } from './gate/tool-identity.js';
-export { TELEMETRY_COMMAND, TELEMETRY_ACTIONS, TELEMETRY_SUMMARY, TELEMETRY_ARGUMENTS, TELEMETRY_FLAGS } from './gate/telemetry-usage.js';
-export { noopRun } from './gate/noop.js';
-export { resolveTelemetry } from './gate/prepare.js';
+export { TELEMETRY_COMMAND, TELEMETRY_ACTIONS, TELEMETRY_SUMMARY, TELEMETRY_ARGUMENTS, TELEMETRY_FLAGS } from './shared/telemetry-usage.js';
+export { noopRun } from './shared/noop.js';
+export { resolveTelemetry } from './shared/prepare.js';
 export { platformResource, currentPlatform, coarseOsVersion } from './shared/platform.js';
 export {
   METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS, METRIC_SERVICE_HEARTBEATS, METRIC_SERVICE_UPTIME, METRIC_SERVICE_COUNT, METRIC_SERVICE_ERRORS, CLIENT_METRIC_NAMES,
-} from './gate/usage-names.js';
-export { assertValidSchema, validateSchema, mergeDeclared, filterRun, possibleValues } from './runtime/schema.js';
+} from './shared/usage-names.js';
+export { assertValidSchema, validateSchema, mergeDeclared, filterRun, possibleValues } from './shared/schema.js';
 export { emitTreeIfAsked, isTreeMode } from './gate/command-tree.js';
-export { toolOptOutVar, isDebugEnabled, DOCTOR_REPORT_VAR } from './gate/env.js';
-export { findOwningPackage } from './gate/package-root.js';
-export { scrubStack, errorType } from './runtime/scrub.js';
+export { toolOptOutVar, isDebugEnabled, DOCTOR_REPORT_VAR } from './shared/env.js';
+export { findOwningPackage } from './shared/package-root.js';
+export { scrubStack, errorType } from './shared/scrub.js';
 export {
   ATTR_CLITEL_COMMAND, ATTR_CLITEL_OPTIONS, ATTR_CLITEL_OPTION_PREFIX, ATTR_CLITEL_RUN_ID, ATTR_CLITEL_SAMPLE_RATE,
   ATTR_CLITEL_INSTALLATION_ID, ATTR_CLITEL_SESSION_ID, ATTR_CLITEL_CI, ATTR_CLITEL_CI_PROVIDER, ATTR_CLITEL_SOURCE,
@@ -30,18 +30,17 @@ export { CLITEL_VERSION } from './shared/version.js';
 export type {
   Schema, CommandSchema, OptionSchema, TelemetryOptions, TelemetryMode, TelemetryLevel, DeliveryMode, Env,
   ConsentSource, ConsentStatus, SpoolLimits, TelemetryAction, TelemetryCommandResult, Run,
+  TelemetryCommandOptions, TelemetryCommandIo, UsageOptions, UsagePoint,
 } from './shared/types.js';
-export type { AdapterRun, UsageHandle } from './gate/noop.js';
-export type { DeclaredCommands, FilteredRun } from './runtime/schema.js';
+export type { AdapterRun, UsageHandle } from './shared/noop.js';
+export type { DeclaredCommands, FilteredRun } from './shared/schema.js';
 export type { CommandTree, TreeCommand, TreeOption, TreeOptionKind } from './gate/command-tree.js';
-export type { TelemetryCommandOptions, TelemetryCommandIo } from './runtime/telemetry-command.js';
 export type { AdapterOptions } from './gate/adapter-options.js';
 export type { ToolIdentity, IdentitySources } from './gate/tool-identity.js';
-export type { ResolvedTelemetry } from './gate/prepare.js';
-export type { ResolvedConfig, ExportTarget } from './gate/config.js';
-export type { ClitelEnv } from './gate/env.js';
-export type { DoctorReport } from './runtime/doctor-report.js';
-export type { OwningPackage, PackageManifest } from './gate/package-root.js';
-export type { ClitelPaths } from './gate/paths.js';
+export type { ResolvedTelemetry } from './shared/prepare.js';
+export type { ResolvedConfig, ExportTarget } from './shared/config.js';
+export type { ClitelEnv } from './shared/env.js';
+export type { DoctorReport } from './shared/internal-types.js';
+export type { OwningPackage, PackageManifest } from './shared/package-root.js';
+export type { ClitelPaths } from './shared/paths.js';
 export type { Platform } from './shared/platform.js';
-export type { UsageOptions, UsagePoint } from './runtime/usage.js';

@@ -3,4 +3,4 @@
 // NO_PROXY, for packages that export with their own OpenTelemetry exporters (e.g. services).
 export { proxyFor, isExempt } from './sender/proxy-config.js';
 export { createAgent } from './sender/proxy-agent.js';
-export type { ProxyEnv } from './sender/proxy-config.js';
+export type { ProxyEnv } from './shared/env.js';

@@ -3,14 +3,14 @@
 // spool with the official OTLP exporter: locked, batched, bounded by a hard deadline.
 import { writeFileSync } from 'node:fs';
 import type { MetricsRecord, RunRecord, SenderConfig, SpoolRecord } from './shared/internal-types.js';
-import { acquireLock, releaseLock } from './sender/lock.js';
-import { enforceCaps, listSpool, readEntry, removeEntries } from './sender/spool.js';
-import { clearBackoff, failingSince, recordFailure, type Failure } from './sender/backoff.js';
-import { SENDER_DEADLINE_MILLIS, removeOldClaims, senderFiles } from './sender/sender-files.js';
-import { appendSentLog, type SentEntry } from './sender/sent-log.js';
+import { acquireLock, releaseLock } from './shared/lock.js';
+import { enforceCaps, listSpool, readEntry, removeEntries } from './shared/spool.js';
+import { clearBackoff, failingSince, recordFailure, type Failure } from './shared/backoff.js';
+import { SENDER_DEADLINE_MILLIS, removeOldClaims, senderFiles } from './shared/sender-files.js';
+import { appendSentLog, type SentEntry } from './shared/sent-log.js';
 import { createExporter, exportSpans, serializeJson, toReadableSpans, type ExportReport } from './sender/export.js';
 import { createProbe } from './sender/export-probe.js';
-import type { ExportTarget } from './gate/config.js';
+import type { ExportTarget } from './shared/config.js';
 import { createMetricExporter, exportMetrics, serializeMetricsJson, toResourceMetrics } from './sender/export-metrics.js';
 
 const BATCH = 200;

@@ -7,7 +7,7 @@ import * as A from '../shared/attributes.js';
 import * as S from '../shared/semconv.js';
 import { keysAt, type AttributeKey, type AttributePlace, type AttributeType, type RunEventName } from '../shared/attribute-table.js';
 import { ATTRIBUTE_DOCS } from './attribute-docs.js';
-import { possibleValues } from '../runtime/schema.js';
+import { possibleValues } from '../shared/schema.js';
 
 /** One attribute that can be sent. */
 export interface AttributeInfo {

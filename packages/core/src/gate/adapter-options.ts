@@ -2,7 +2,7 @@
 // The options every adapter takes, and the one function that turns them into core's options.
 import type { TelemetryOptions } from '../shared/types.js';
 import { resolveToolIdentity, type ToolIdentity } from './tool-identity.js';
-import { resolveEnv } from './env.js';
+import { resolveEnv } from '../shared/env.js';
 
 /**
  * What a maintainer passes to an adapter's `instrument()`: every `TelemetryOptions` field, with

@@ -4,7 +4,7 @@
 // before consent is read, state is written or a socket is opened. The file is the cli's choice,
 // so nothing the host prints on stdout can corrupt the tree.
 import type { Env } from '../shared/types.js';
-import { schemaTreeFile } from './env.js';
+import { schemaTreeFile } from '../shared/env.js';
 
 /** How an option takes its value, as the framework declares it. */
 export type TreeOptionKind = 'boolean' | 'string' | 'number' | 'count';

@@ -7,15 +7,15 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TelemetryAction, TelemetryCommandResult, TelemetryOptions } from '../shared/types.js';
-import type { UsageOptions, UsagePoint } from '../runtime/usage.js';
-import type { TelemetryCommandIo, TelemetryCommandOptions } from '../runtime/telemetry-command.js';
-import { defaultWriteErr, forgetState, prepare, turnedOff } from './prepare.js';
-import { isDebugEnabled, readDirs, readOptOuts, resolveEnv, toolOptOutVar } from './env.js';
-import { envOptOut } from './consent.js';
-import { resolvePaths } from './paths.js';
-import { NOOP_RUN, NOOP_USAGE, type AdapterRun, type UsageHandle } from './noop.js';
-import { announceModuleLoad } from './module-registry.js';
+import type {
+  TelemetryAction, TelemetryCommandIo, TelemetryCommandOptions, TelemetryCommandResult, TelemetryOptions, UsageOptions, UsagePoint,
+} from '../shared/types.js';
+import { defaultWriteErr, forgetState, prepare, turnedOff } from '../shared/prepare.js';
+import { isDebugEnabled, readDirs, readOptOuts, resolveEnv, toolOptOutVar } from '../shared/env.js';
+import { envOptOut } from '../shared/consent.js';
+import { resolvePaths } from '../shared/paths.js';
+import { NOOP_RUN, NOOP_USAGE, type AdapterRun, type UsageHandle } from '../shared/noop.js';
+import { announceModuleLoad } from '../shared/module-registry.js';
 // Types only: erased from the bundle, so the gate still loads the runtime only after consent.
 import type * as RuntimeModule from '../runtime.js';
 

@@ -3,7 +3,7 @@
 // framework's own, else the schema's `tool`, else the package that owns the running bin.
 import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { findOwningPackage } from './package-root.js';
+import { findOwningPackage } from '../shared/package-root.js';
 
 /** A tool name clitel accepts (the same rule as `schema.tool`). */
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The small, coarse context of a run: resource attributes from an allowlist, nothing else.
-import type { ResolvedConfig } from '../gate/config.js';
-import type { ClitelEnv } from '../gate/env.js';
+import type { ResolvedConfig } from '../shared/config.js';
+import type { ClitelEnv } from '../shared/env.js';
 import * as A from '../shared/attributes.js';
 import * as S from '../shared/semconv.js';
 import { CLITEL_VERSION, OTEL_SDK_VERSION } from '../shared/version.js';

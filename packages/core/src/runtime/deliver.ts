@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // Admission (consent, notice, sampling) and delivery (spool, sender) shared by runs and usage.
 import type { SpoolRecord, SenderConfig } from '../shared/internal-types.js';
-import { debugLine, type Prepared } from '../gate/prepare.js';
+import { debugLine, type Prepared } from '../shared/prepare.js';
 import { ensureInstallationId, markNoticeShown, noticeShown, readInstallationId } from '../shared/state.js';
 import { noticeText } from './notice.js';
 import { isSampled } from './sampling.js';
-import { appendToSpool, spoolDue } from '../sender/spool.js';
-import { SEND_AFTER_MILLIS, SEND_AFTER_RUNS } from '../sender/sender-files.js';
+import { appendToSpool, spoolDue } from '../shared/spool.js';
+import { SEND_AFTER_MILLIS, SEND_AFTER_RUNS } from '../shared/sender-files.js';
 import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './launch.js';
-import { readBackoff } from '../sender/backoff.js';
-import { senderFiles } from '../sender/sender-files.js';
+import { readBackoff } from '../shared/backoff.js';
+import { senderFiles } from '../shared/sender-files.js';
 import { writeDoctorReport } from './doctor-report.js';
 
 /** Decides whether this run records; returns the installation id (or '' in debug mode). */

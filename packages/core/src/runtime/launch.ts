@@ -6,9 +6,9 @@ import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from '../shared/types.js';
 import type { SenderConfig } from '../shared/internal-types.js';
-import { isLocked } from '../sender/lock.js';
-import { isBackingOff } from '../sender/backoff.js';
-import { SENDER_DEADLINE_MILLIS, SENDER_LINGER_MILLIS, SPAWN_WINDOW_MILLIS, SYNC_WAIT_MILLIS, senderFiles } from '../sender/sender-files.js';
+import { isLocked } from '../shared/lock.js';
+import { isBackingOff } from '../shared/backoff.js';
+import { SENDER_DEADLINE_MILLIS, SENDER_LINGER_MILLIS, SPAWN_WINDOW_MILLIS, SYNC_WAIT_MILLIS, senderFiles } from '../shared/sender-files.js';
 
 /** The sender script shipped in dist/, or undefined when it is missing (e.g. re-bundled). */
 export function senderScript(distDir: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-import type { ResolvedConfig } from '../gate/config.js';
+import type { ResolvedConfig } from '../shared/config.js';
 
 /** The first-run notice: what is collected, how to opt out, where the docs are. */
 export function noticeText(config: ResolvedConfig): string {

@@ -3,7 +3,7 @@
 import { randomHex } from '../shared/ids.js';
 import type { TelemetryLevel } from '../shared/types.js';
 import type { AttributeValue, RecordEvent, RunRecord } from '../shared/internal-types.js';
-import type { FilteredRun } from './schema.js';
+import type { FilteredRun } from '../shared/schema.js';
 import * as A from '../shared/attributes.js';
 import * as S from '../shared/semconv.js';
 import { keepAllowed, type RunEventName } from '../shared/attribute-table.js';

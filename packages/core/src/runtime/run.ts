@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 // One run of a command: consent once, collect while it goes, record once when it ends.
 import type { TelemetryOptions } from '../shared/types.js';
-import { debugLine, type Prepared } from '../gate/prepare.js';
-import { NOOP_RUN, type AdapterRun } from '../gate/noop.js';
+import { debugLine, type Prepared } from '../shared/prepare.js';
+import { NOOP_RUN, type AdapterRun } from '../shared/noop.js';
 import { admit, deliver } from './deliver.js';
-import { filterRun, mergeDeclared } from './schema.js';
-import { errorType, scrubStack } from './scrub.js';
+import { filterRun, mergeDeclared } from '../shared/schema.js';
+import { errorType, scrubStack } from '../shared/scrub.js';
 import { buildRecord } from './record.js';
 import { randomHex } from '../shared/ids.js';
 import { buildResource } from './context.js';
 import { currentPlatform } from '../shared/platform.js';
 import { watchProcess } from './lifecycle.js';
-import { findPackageRoot } from '../gate/package-root.js';
+import { findPackageRoot } from '../shared/package-root.js';
 import { createEventLog } from './events.js';
 import { nowMillis, processStartMillis } from '../shared/clock.js';
-import { onModuleLoad } from '../gate/module-registry.js';
+import { onModuleLoad } from '../shared/module-registry.js';
 
 /** Starts a run whose consent is already given (called by the gate). Never throws. */
 export function startAdmittedRun(p: Prepared, options: TelemetryOptions): AdapterRun {

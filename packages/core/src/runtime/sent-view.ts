@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // A readable rendering of the transparency log: one line per run (or per counter).
-import type { SentEntry } from '../sender/sent-log.js';
+import type { SentEntry } from '../shared/sent-log.js';
 
 interface AnyValue { stringValue?: string; boolValue?: boolean; intValue?: string | number; doubleValue?: number; arrayValue?: { values?: AnyValue[] } }
 interface KeyValue { key: string; value?: AnyValue }

@@ -3,10 +3,9 @@
 // usage, one-line errors or the action's output, and returns the exit code. Every adapter hands
 // its framework's arguments here, so the command behaves the same on every framework.
 import { parseArgs } from 'node:util';
-import type { TelemetryAction, TelemetryOptions } from '../shared/types.js';
-import type { TelemetryCommandIo } from './telemetry-command.js';
+import type { TelemetryAction, TelemetryCommandIo, TelemetryOptions } from '../shared/types.js';
 import { runTelemetryCommandNow } from './telemetry-command.js';
-import { TELEMETRY_ACTIONS, TELEMETRY_ARGUMENTS, TELEMETRY_COMMAND } from '../gate/telemetry-usage.js';
+import { TELEMETRY_ACTIONS, TELEMETRY_ARGUMENTS, TELEMETRY_COMMAND } from '../shared/telemetry-usage.js';
 
 /** Exit code of a usage error (unknown action or option), as most CLIs use it. */
 export const USAGE_EXIT_CODE = 2;

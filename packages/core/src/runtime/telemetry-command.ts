@@ -1,28 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // `<tool> telemetry status|enable|disable|reset|show`: the logic; adapters expose it as a subcommand.
-import type { TelemetryAction, TelemetryCommandResult, TelemetryOptions } from '../shared/types.js';
-import { forgetState, prepare, type Prepared } from '../gate/prepare.js';
-import { writeChoice } from '../gate/choices.js';
+import type { TelemetryAction, TelemetryCommandOptions, TelemetryCommandResult, TelemetryOptions } from '../shared/types.js';
+import { forgetState, prepare, type Prepared } from '../shared/prepare.js';
+import { writeChoice } from '../shared/choices.js';
 import { readInstallationId, resetInstallationId } from '../shared/state.js';
-import { errorType } from './scrub.js';
-import { readSentLog, sentLogFile } from '../sender/sent-log.js';
+import { errorType } from '../shared/scrub.js';
+import { readSentLog, sentLogFile } from '../shared/sent-log.js';
 import { renderSentLog } from './sent-view.js';
-
-/** Where the `telemetry` subcommand writes: the tool's stdout and stderr. */
-export interface TelemetryCommandIo {
-  /** The tool's stdout. Default `process.stdout`. */
-  writeOut: (text: string) => void;
-  /** The tool's stderr. Default `process.stderr`. */
-  writeErr: (text: string) => void;
-}
-
-/** Options of the `telemetry` subcommand. */
-export interface TelemetryCommandOptions {
-  /** With `enable`/`disable`: apply to every clitel tool on this machine. */
-  all?: boolean;
-  /** With `show`: print the logged OTLP/JSON request bodies instead of one line per run. */
-  json?: boolean;
-}
 
 function status(p: Prepared): string[] {
   const { config, status: s } = p;

@@ -1,37 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 // Usage counters for libraries: the library counts calls in memory; at process exit core asks for
 // the totals once and spools them as one metrics record, under the same consent rules as runs.
-import type { TelemetryOptions } from '../shared/types.js';
+import type { UsageOptions, UsagePoint } from '../shared/types.js';
 import type { MetricPoint, MetricsRecord } from '../shared/internal-types.js';
-import { debugLine, type Prepared } from '../gate/prepare.js';
-import { NOOP_USAGE, type UsageHandle } from '../gate/noop.js';
+import { debugLine, type Prepared } from '../shared/prepare.js';
+import { NOOP_USAGE, type UsageHandle } from '../shared/noop.js';
 import { admit, deliver } from './deliver.js';
 import { buildResource } from './context.js';
 import { currentPlatform } from '../shared/platform.js';
 import { randomHex } from '../shared/ids.js';
 import { watchProcess } from './lifecycle.js';
-import { errorType } from './scrub.js';
+import { errorType } from '../shared/scrub.js';
 import { ATTR_CLITEL_FUNCTION, SCOPE_NAME } from '../shared/attributes.js';
 import { nowMillis } from '../shared/clock.js';
-import { METRIC_MODULE_LOADS } from '../gate/usage-names.js';
+import { METRIC_MODULE_LOADS } from '../shared/usage-names.js';
 import { CLITEL_VERSION } from '../shared/version.js';
-
-/** One counter total a library reports at exit. */
-export interface UsagePoint {
-  /** Metric name, e.g. `clitel.function.calls`. */
-  name: string;
-  /** The total since the process started (a monotonic sum). */
-  value: number;
-  /** Attributes; only keys in `allowedAttributes` (and `clitel.function`) are kept. */
-  attributes?: Readonly<Record<string, string | number | boolean>>;
-}
-
-/** Options of `startUsage`: the module is the "tool" (its name, version and opt-out variable). */
-export interface UsageOptions extends TelemetryOptions {
-  /** Attribute keys a point may carry besides `clitel.function`. Default none. */
-  allowedAttributes?: readonly string[];
-}
-
 
 const METRIC_NAME = /^[a-z][a-z0-9_.]{0,63}$/;
 const LABEL = /^[A-Za-z0-9_.:<>-]{1,64}$/;

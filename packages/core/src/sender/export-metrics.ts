@@ -8,7 +8,7 @@ import { JsonMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import { OTLPMetricExporter as ProtoExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { OTLPMetricExporter as JsonExporter, AggregationTemporalityPreference } from '@opentelemetry/exporter-metrics-otlp-http';
 import type { MetricsRecord } from '../shared/internal-types.js';
-import type { ExportTarget } from '../gate/config.js';
+import type { ExportTarget } from '../shared/config.js';
 import { exporterConfig, judgeExport, type ExportReport } from './export.js';
 import type { ExportProbe } from './export-probe.js';
 

@@ -9,7 +9,7 @@ import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { RunRecord } from '../shared/internal-types.js';
-import type { ExportTarget } from '../gate/config.js';
+import type { ExportTarget } from '../shared/config.js';
 import { SCOPE_NAME } from '../shared/attributes.js';
 import { CLITEL_VERSION } from '../shared/version.js';
 import { proxyFor } from './proxy-config.js';

@@ -1,13 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Which proxy, if any, a request to the export URL goes through: HTTPS_PROXY for https targets,
 // HTTP_PROXY for http targets, none when NO_PROXY matches the target's host.
-
-/** The proxy variables as read (lower-case spellings win). */
-export interface ProxyEnv {
-  httpsProxy: string | undefined;
-  httpProxy: string | undefined;
-  noProxy: string | undefined;
-}
+import type { ProxyEnv } from '../shared/env.js';
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Shared internal types; never exported from index.ts.
-import type { ExportTarget } from '../gate/config.js';
+import type { ExportTarget } from './config.js';
+import type { ConsentStatus, DeliveryMode } from './types.js';
 
 /** An attribute value as clitel records it. */
 export type AttributeValue = string | number | boolean | string[];
@@ -73,4 +74,54 @@ export interface SpoolCaps {
   maxBytes: number;
   maxEntries: number;
   maxAgeMillis: number;
+}
+
+/** What one run decided, as `clitel doctor` reads it. */
+export interface DoctorReport {
+  /** Format version. */
+  v: 1;
+  /** The name the run is recorded under, and its version. */
+  tool: string;
+  toolVersion: string;
+  /** `schema.tool`; differs from `tool` on a mismatch (a warning: the run is recorded as `tool`). */
+  schemaTool: string;
+  /** The warning when `schemaTool` differs from `tool`, as `telemetry status` prints it. */
+  toolMismatch: string | undefined;
+  /** Problems that make the schema invalid (telemetry is then off). */
+  schemaProblems: string[];
+  /** Whether telemetry is on and what decided it. */
+  consent: ConsentStatus;
+  /** The tool's opt-out variable, e.g. `ACME_TELEMETRY_OPTOUT`. */
+  optOutVar: string;
+  /** Where spans would go; undefined when no endpoint is set. */
+  endpoint: string | undefined;
+  /** Whether the first-run notice was already shown (a run that shows it sends nothing). */
+  noticeShown: boolean;
+  /** The schema's sampling rate. */
+  sampleRate: number;
+  /** Whether this installation is in the sample; undefined before it has an installation id. */
+  sampled: boolean | undefined;
+  /** `sync` (CI: sent at exit, waiting at most 1 s) or `background` (a detached sender). */
+  delivery: DeliveryMode;
+  ci: boolean;
+  ciProvider: string | undefined;
+  /** `CLITEL_SEND_NOW`: no delivery delay. */
+  sendNow: boolean;
+  /** Runs already waiting in the spool. */
+  spooled: number;
+  /** When the oldest of them was spooled (ms since the epoch); undefined when none waits. */
+  oldestSpooledAt: number | undefined;
+  /** Whether a background run would start a sender now (this run's entry counted). */
+  due: boolean;
+  /** The delivery delay's bounds: a sender starts at this many spooled runs or this wait. */
+  sendAfterRuns: number;
+  sendAfterMillis: number;
+  /** Why the last delivery failed, when later runs are waiting before they try again. */
+  backingOff: string | undefined;
+  /** Until when (ms since the epoch) no sender starts, while backing off. */
+  backoffUntil: number | undefined;
+  /** Env values that were ignored, one line each. */
+  warnings: string[];
+  /** The OTLP/JSON body debug mode printed; undefined when telemetry is off. */
+  body: string | undefined;
 }

@@ -150,3 +150,35 @@ export interface Run {
   /** Ends the run now with this exit code; otherwise it ends when the process exits. */
   end(exitCode: number): void;
 }
+
+/** One counter total a library reports at exit. */
+export interface UsagePoint {
+  /** Metric name, e.g. `clitel.function.calls`. */
+  name: string;
+  /** The total since the process started (a monotonic sum). */
+  value: number;
+  /** Attributes; only keys in `allowedAttributes` (and `clitel.function`) are kept. */
+  attributes?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** Options of `startUsage`: the module is the "tool" (its name, version and opt-out variable). */
+export interface UsageOptions extends TelemetryOptions {
+  /** Attribute keys a point may carry besides `clitel.function`. Default none. */
+  allowedAttributes?: readonly string[];
+}
+
+/** Where the `telemetry` subcommand writes: the tool's stdout and stderr. */
+export interface TelemetryCommandIo {
+  /** The tool's stdout. Default `process.stdout`. */
+  writeOut: (text: string) => void;
+  /** The tool's stderr. Default `process.stderr`. */
+  writeErr: (text: string) => void;
+}
+
+/** Options of the `telemetry` subcommand. */
+export interface TelemetryCommandOptions {
+  /** With `enable`/`disable`: apply to every clitel tool on this machine. */
+  all?: boolean;
+  /** With `show`: print the logged OTLP/JSON request bodies instead of one line per run. */
+  json?: boolean;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendToSpool, enforceCaps, listSpool, readEntry } from './spool.js';
 import { acquireLock, isLocked, releaseLock } from './lock.js';
-import type { RunRecord } from '../shared/internal-types.js';
+import type { RunRecord } from './internal-types.js';
 
 const record = (name: string): RunRecord => ({ v: 1, resource: {}, traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), name, start: 1, end: 2, status: 0, attributes: {}, events: [] });
 const dir = () => mkdtempSync(join(tmpdir(), 'clitel-spool-'));

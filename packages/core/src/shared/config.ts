@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-import type { DeliveryMode, Env, Schema, TelemetryLevel, TelemetryMode, TelemetryOptions } from '../shared/types.js';
-import { readEnv, toolOptOutVar, type ClitelEnv, type SignalEnv } from './env.js';
+import type { DeliveryMode, Env, Schema, TelemetryLevel, TelemetryMode, TelemetryOptions } from './types.js';
+import { readEnv, toolOptOutVar, type ClitelEnv, type ProxyEnv, type SignalEnv } from './env.js';
 import { resolvePaths, type ClitelPaths } from './paths.js';
-import { validateSchema } from '../runtime/schema.js';
-import type { SpoolCaps } from '../shared/internal-types.js';
-import type { ProxyEnv } from '../sender/proxy-config.js';
+import { validateSchema } from './schema.js';
+import type { SpoolCaps } from './internal-types.js';
 
 /** Where and how one signal is sent. */
 export interface ExportTarget {

@@ -2,7 +2,7 @@
 // Settling a run's configuration and consent, shared by runs and the `telemetry` subcommand.
 import { existsSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import type { ConsentStatus, Env, TelemetryOptions } from '../shared/types.js';
+import type { ConsentStatus, Env, TelemetryOptions } from './types.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { readChoice } from './choices.js';
 import { decideConsent } from './consent.js';

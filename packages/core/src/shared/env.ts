@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The one parser of env-shaped input. Empty means unset; an invalid value is ignored with a warning.
-import type { Env, TelemetryLevel } from '../shared/types.js';
+import type { Env, TelemetryLevel } from './types.js';
 import { detectCi } from './ci.js';
 
 /** One signal's export settings as the env gives them. */
@@ -28,6 +28,13 @@ export interface EnvDirs {
   localAppData: string | undefined;
 }
 
+/** The proxy variables as read (lower-case spellings win). */
+export interface ProxyEnv {
+  httpsProxy: string | undefined;
+  httpProxy: string | undefined;
+  noProxy: string | undefined;
+}
+
 /** The environment as clitel understands it. */
 export interface ClitelEnv extends EnvOptOuts, EnvDirs {
   /** `CLITEL_DEBUG`, as {@link isDebugEnabled} reads it. */
@@ -50,7 +57,7 @@ export interface ClitelEnv extends EnvOptOuts, EnvDirs {
   /** The `OTEL_EXPORTER_OTLP_METRICS_*` settings, each falling back to the generic variable. */
   metrics: SignalEnv;
   /** Proxy variables; the lower-case spelling wins, as in curl. */
-  proxy: { httpsProxy: string | undefined; httpProxy: string | undefined; noProxy: string | undefined };
+  proxy: ProxyEnv;
   warnings: string[];
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-import type { CommandSchema, OptionSchema, Schema } from '../shared/types.js';
-import { OTHER_VALUE, UNKNOWN_COMMAND } from '../shared/attributes.js';
+import type { CommandSchema, OptionSchema, Schema } from './types.js';
+import { OTHER_VALUE, UNKNOWN_COMMAND } from './attributes.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 

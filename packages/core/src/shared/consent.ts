@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-import type { ConsentStatus, TelemetryMode } from '../shared/types.js';
+import type { ConsentStatus, TelemetryMode } from './types.js';
 import type { ClitelEnv, EnvOptOuts } from './env.js';
 import type { Choice } from './choices.js';
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The handles returned when telemetry is off or anything failed: they record nothing.
-import type { Run } from '../shared/types.js';
-import type { DeclaredCommands } from '../runtime/schema.js';
+import type { Run } from './types.js';
+import type { DeclaredCommands } from './schema.js';
 
 /** A run handle for adapters: also takes the command tree read from the program. */
 export interface AdapterRun extends Run {

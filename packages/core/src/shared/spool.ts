@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The spool: one small JSON file per finished run, written atomically (temp file + rename), so
 // any number of processes can append without a lock and a reader never sees a partial entry.
-import { randomHex } from '../shared/ids.js';
+import { randomHex } from './ids.js';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SpoolRecord, SpoolCaps } from '../shared/internal-types.js';
-import { writeAtomic } from '../shared/state.js';
+import type { SpoolRecord, SpoolCaps } from './internal-types.js';
+import { writeAtomic } from './state.js';
 
 const ENTRY = /^(\d{13})-[0-9a-z]+-[0-9a-f]+\.json$/;
 

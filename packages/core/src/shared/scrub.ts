@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Errors leave the machine as a type and scrubbed frames only: never the message, never a path.
-import { ERROR_TYPE_VALUE_OTHER } from '../shared/semconv.js';
+import { ERROR_TYPE_VALUE_OTHER } from './semconv.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
 const FRAME = /^\s*at (?:(.+?) \()?(.+?):(\d+):(\d+)\)?\s*$/;

@@ -4,7 +4,7 @@
 // generated at build time from ci-info's vendors.json (ci-vendors.ts), so ci-info stays the one
 // source and the start-up bundle carries only what the checks need.
 import { CI_VENDORS } from './ci-vendors.js';
-import type { Env } from '../shared/types.js';
+import type { Env } from './types.js';
 
 /** Whether this is CI and, when known, the provider's name. */
 export interface CiInfo {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import { describe, expect, it } from 'vitest';
 import { assertValidSchema, bucketOf, filterRun, mergeDeclared, possibleValues, validateSchema } from './schema.js';
-import type { Schema } from '../shared/types.js';
+import type { Schema } from './types.js';
 
 const schema: Schema = {
   tool: 'acme',

@@ -2,7 +2,7 @@
 // What every adapter shows of the `telemetry` subcommand: its name, actions and help texts.
 // Start-up side (adapters register the command before parsing); the command itself runs in
 // telemetry-cli.ts, loaded only when the user runs it.
-import type { TelemetryAction } from '../shared/types.js';
+import type { TelemetryAction } from './types.js';
 
 /** The subcommand's name: `<tool> telemetry <action>`. */
 export const TELEMETRY_COMMAND = 'telemetry';

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { detectCi } from './ci.js';
 import { readEnv } from './env.js';
 import { resolveConfig } from './config.js';
-import type { Env } from '../shared/types.js';
+import type { Env } from './types.js';
 
 const require = createRequire(import.meta.url);
 const INDEX = readFileSync(require.resolve('ci-info'), 'utf8');
