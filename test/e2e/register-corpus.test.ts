@@ -5,25 +5,22 @@
 // version; the command where register can read it; and none of the hostile argument values
 // (a path, an e-mail address, a token) in any byte the receiver got.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { installedPackage } from '../helpers/installed.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { REPO, runCli } from '../helpers/run-cli.js';
 import { noticedHome } from '../helpers/acme.js';
 
-const require = createRequire(join(REPO, 'test/corpus/package.json'));
+const CORPUS = join(REPO, 'test/corpus/package.json');
 const EMAIL = 'alice.secret@example.com';
 const TOKEN = 'ghp_Z9corpusTokenValue7Q';
 
 /** The script behind a package's bin and the package's version, where npm installed it. */
 function installed(pkg: string, bin: string): { script: string; version: string } {
-  // Found through the resolution paths: some packages do not export ./package.json.
-  const manifest = (require.resolve.paths(pkg) ?? []).map((dir) => join(dir, pkg, 'package.json')).find((file) => existsSync(file));
-  if (manifest == null) throw new Error(`${pkg} is not installed (npm ci installs test/corpus)`);
-  const json = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string; bin: string | Record<string, string> };
-  return { script: join(dirname(manifest), typeof json.bin === 'string' ? json.bin : json.bin[bin]), version: json.version };
+  const { dir, json } = installedPackage<{ version: string; bin: string | Record<string, string> }>(CORPUS, pkg, 'npm ci installs test/corpus');
+  return { script: join(dir, typeof json.bin === 'string' ? json.bin : json.bin[bin]), version: json.version };
 }
 
 interface CorpusCase {
