@@ -48,6 +48,9 @@ const CASES: CorpusCase[] = [
   { pkg: 'cowsay', framework: 'yargs 15', bin: 'cowsay', args: ['-e', 'oo', TOKEN], span: 'cowsay _unknown' },
   { pkg: 'vite-node', framework: 'cac 7', bin: 'vite-node', args: ['--version', '--root', '$W'], span: 'vite-node _unknown' },
   { pkg: 'nypm', framework: 'citty 0.2', bin: 'nypm', args: ['--help', TOKEN], span: 'nypm _unknown' },
+  { pkg: '@mockoon/cli', framework: 'oclif 4', bin: 'mockoon-cli', args: ['validate', '--data', '$W/env.json'], span: 'mockoon-cli validate', code: 2 },
+  { pkg: '@mockoon/cli', framework: 'oclif 4', bin: 'mockoon-cli', args: [`${TOKEN}:${EMAIL}`], span: 'mockoon-cli _unknown', code: 2 },
+  { pkg: 'dotenv-vault', framework: 'oclif 1', bin: 'dotenv-vault', args: ['decrypt', `dotenv://:key_${TOKEN}@dotenv.org/vault/.env.vault?environment=development`], span: 'dotenv-vault decrypt', code: 1, secrets: ['dotenv.org'] },
   { pkg: 'semver', framework: 'hand-rolled', bin: 'semver', args: ['1.2.3', '-r', '>=1.0.0', '--', TOKEN], span: 'semver _unknown' },
   { pkg: 'mkdirp', framework: 'hand-rolled', bin: 'mkdirp', args: ['$W/made/deeper'], span: 'mkdirp _unknown' },
   { pkg: 'uglify-js', framework: 'hand-rolled', bin: 'uglifyjs', args: ['$W/in.js', '-m', '--comments', `/${TOKEN}/`], span: 'uglifyjs _unknown' },
@@ -64,13 +67,14 @@ beforeAll(async () => {
   writeFileSync(join(work, 'in.js'), `/* ${TOKEN} */\nfunction  add ( first , second ) { return first + second }\nconsole.log(add(1, KEY));\n`);
   writeFileSync(join(work, 'page.html'), '<p>\n  hello   world\n</p>\n');
   writeFileSync(join(work, 'notes.txt'), 'hello world\n');
+  writeFileSync(join(work, 'env.json'), `${JSON.stringify({ uuid: TOKEN, name: EMAIL, port: 3000 })}\n`);
 });
 afterAll(async () => { await receiver.close(); });
 
 describe('published CLIs through --import @clitel/register', () => {
   it('covers at least twelve CLIs across the frameworks', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(CASES.map((c) => c.framework.split(' ')[0]))).toEqual(new Set(['commander', 'yargs', 'cac', 'citty', 'hand-rolled']));
+    expect(new Set(CASES.map((c) => c.framework.split(' ')[0]))).toEqual(new Set(['commander', 'yargs', 'cac', 'citty', 'oclif', 'hand-rolled']));
   });
 
   for (const c of CASES) {

@@ -8,6 +8,7 @@ import { findTool, dependsOn, usesClitel, TOOL_NAME, type ToolInfo } from './too
 import { readRegisterConfig } from './config.js';
 import { recordActionlessOptions, watchCommander, type CommanderHooks } from './commander.js';
 import { watchYargs } from './yargs.js';
+import { watchOclif } from './oclif.js';
 import { withoutRegister } from './env.js';
 
 export interface StartOptions {
@@ -89,10 +90,18 @@ async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (mes
     });
     if (why != null) reasons.push(why);
   }
+  if (!treeMode && dependsOn(tool.pkg, '@oclif/core')) {
+    // oclif: the run-only run gets the declared command that runs (no options, never a value)
+    const why = watchOclif(tool.root, (path) => {
+      runOnly.declare({ commands: { [path.join(' ')]: [] } });
+      runOnly.setCommand(path);
+    });
+    debug(why ?? 'recording the command of an oclif CLI');
+  }
   if (treeMode && reasons.length === Number(dependsOn(tool.pkg, 'commander')) + Number(dependsOn(tool.pkg, 'yargs'))) {
     void emitTreeIfAsked(options.env, () => { throw new Error(`no commander or yargs program to read${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`); });
   }
-  debug(`recording the run only until a commander or yargs program is parsed${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`);
+  if (dependsOn(tool.pkg, 'commander') || dependsOn(tool.pkg, 'yargs')) debug(`recording the run only until a commander or yargs program is parsed${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`);
 }
 
 /** Commander 2 to 11: the run-only run gets the command of the action that ran (or the root of a program without subcommands). */
