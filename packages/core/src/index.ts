@@ -2,6 +2,7 @@
 export { startRun, startUsage, runTelemetryCommand, runTelemetryCli } from './gate/gate.js';
 export { adapterTelemetry } from './gate/adapter-options.js';
 export { resolveToolIdentity, binOwner } from './gate/tool-identity.js';
+export { toolNameOrUndefined } from './shared/names.js';
 export { TELEMETRY_COMMAND, TELEMETRY_ACTIONS, TELEMETRY_SUMMARY, TELEMETRY_ARGUMENTS, TELEMETRY_FLAGS } from './shared/telemetry-usage.js';
 export { noopRun } from './shared/noop.js';
 export { resolveTelemetry } from './shared/prepare.js';

@@ -3,8 +3,8 @@
 // package.json, or a "clitel" key in it.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Schema, TelemetryMode } from '@clitel/core';
-import { TOOL_NAME, type PackageJson } from './tool.js';
+import { toolNameOrUndefined, type Schema, type TelemetryMode } from '@clitel/core';
+import type { PackageJson } from './tool.js';
 
 /** What clitel.config.json (or package.json's "clitel" key) may hold. */
 export interface RegisterConfig {
@@ -43,7 +43,8 @@ export function readRegisterConfig(root: string, pkg: PackageJson): RegisterConf
   const config: RegisterConfig = {};
   if (typeof r.schema === 'string') config.schema = readJson(resolve(root, r.schema)) as Schema;
   else if (r.schema != null && typeof r.schema === 'object') config.schema = r.schema as Schema;
-  if (typeof r.toolName === 'string' && TOOL_NAME.test(r.toolName)) config.toolName = r.toolName;
+  const toolName = toolNameOrUndefined(r.toolName);
+  if (toolName != null) config.toolName = toolName;
   if (typeof r.toolVersion === 'string' && r.toolVersion !== '') config.toolVersion = r.toolVersion;
   if (typeof r.endpoint === 'string') config.endpoint = r.endpoint;
   if (r.mode === 'opt-in' || r.mode === 'opt-out') config.mode = r.mode;

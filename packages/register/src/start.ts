@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Zero-code set-up: one run-only span from the start, replaced by a framework adapter's span
 // when a commander (or yargs) program is parsed.
-import { emitTreeIfAsked, isDebugEnabled, isTreeMode, noopRun, startRun, type AdapterRun, type Env, type TelemetryOptions } from '@clitel/core';
+import { emitTreeIfAsked, isDebugEnabled, isTreeMode, noopRun, resolveToolIdentity, startRun, type AdapterRun, type Env, type TelemetryOptions } from '@clitel/core';
 import { instrument as instrumentCommander } from '@clitel/commander';
 import { instrument as instrumentYargs } from '@clitel/yargs';
-import { findTool, dependsOn, usesClitel, TOOL_NAME, type ToolInfo } from './tool.js';
+import { findTool, dependsOn, usesClitel, type ToolInfo } from './tool.js';
 import { readRegisterConfig } from './config.js';
 import { recordActionlessOptions, watchCommander, type CommanderHooks } from './commander.js';
 import { watchYargs } from './yargs.js';
@@ -40,20 +40,25 @@ export async function startRegister(options: StartOptions): Promise<void> {
   return undefined;
 }
 
-/** The name the commander program gives itself (`.name('x')` before parse), if any. */
+/** The name a commander program gives itself (`.name('x')` before parse), if any. */
 function frameworkName(program: { name?: () => unknown }): string | undefined {
   const name = typeof program.name === 'function' ? program.name() : undefined;
-  return typeof name === 'string' && TOOL_NAME.test(name) ? name : undefined;
+  return typeof name === 'string' ? name : undefined;
 }
 
 async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (message: string) => void): Promise<void> {
   const config = readRegisterConfig(tool.root, tool.pkg);
-  // Identity: explicit config, then the framework's own name (when a program is found), then
-  // schema.tool, then the package that owns the bin.
-  const fallbackName = config.toolName ?? config.schema?.tool ?? tool.name;
+  // Identity (core's rule): explicit config, then the framework's own name (when a program is
+  // found), then schema.tool, then the package that owns the bin, else the script's name.
+  const identify = (framework?: string): string => resolveToolIdentity({
+    explicit: { name: config.toolName, version: config.toolVersion },
+    framework: { name: framework },
+    schemaTool: config.schema?.tool,
+    entryPath: tool.entry,
+  }).name ?? tool.name;
   const telemetry: TelemetryOptions = {
     ...config,
-    toolName: fallbackName,
+    toolName: identify(),
     toolVersion: config.toolVersion ?? tool.version,
     env: withoutRegister(options.env),
     entryPath: tool.entry,
@@ -75,7 +80,7 @@ async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (mes
     const why = watchCommander(tool.root, {
       onProgram: (program) => {
         if (!adopt('commander')) return;
-        const named = { ...telemetry, toolName: config.toolName ?? frameworkName(program as { name?: () => unknown }) ?? fallbackName };
+        const named = { ...telemetry, toolName: identify(frameworkName(program as { name?: () => unknown })) };
         const run = instrumentCommander(program as unknown as Parameters<typeof instrumentCommander>[0], { ...named, telemetryCommand: false });
         if (run.recording) recordActionlessOptions(program, (used) => run.setOptions(used), options.onExit);
       },

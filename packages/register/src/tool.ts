@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Which tool is starting: the package that owns the entry module (core's findOwningPackage).
+// Which tool is starting: the package that owns the entry module, named as core names it
+// (findOwningPackage and binOwner), else after the script.
 import { realpathSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { findOwningPackage } from '@clitel/core';
-
-/** What a tool name may look like. */
-export const TOOL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+import { basename, dirname } from 'node:path';
+import { binOwner, findOwningPackage, toolNameOrUndefined } from '@clitel/core';
 
 /** The tool behind an entry script. */
 export interface ToolInfo {
@@ -32,16 +30,6 @@ export interface PackageJson {
   peerDependencies?: Record<string, string>;
 }
 
-function binName(pkg: PackageJson, root: string, entry: string): string | undefined {
-  const unscoped = typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]+\//, '') : undefined;
-  if (typeof pkg.bin === 'string') return unscoped;
-  if (pkg.bin == null || typeof pkg.bin !== 'object') return undefined;
-  for (const [name, file] of Object.entries(pkg.bin as Record<string, unknown>)) {
-    if (typeof file === 'string' && resolve(root, file) === entry) return name;
-  }
-  return undefined;
-}
-
 /** Reads the tool behind `entryPath` (as in `process.argv[1]`); undefined when there is none. */
 export function findTool(entryPath: string | undefined): ToolInfo | undefined {
   if (entryPath == null || entryPath === '') return undefined;
@@ -49,10 +37,10 @@ export function findTool(entryPath: string | undefined): ToolInfo | undefined {
   const found = findOwningPackage(entry);
   const pkg: PackageJson = found?.manifest ?? {};
   const root = found?.root ?? dirname(entry);
-  const unscoped = typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]+\//, '') : undefined;
-  const name = [binName(pkg, root, entry), unscoped, basename(entry).replace(/\.[cm]?js$/, '')].find((n) => n != null && TOOL_NAME.test(n));
+  const owner = binOwner(entry);
+  const name = owner.name ?? toolNameOrUndefined(basename(entry).replace(/\.[cm]?js$/, ''));
   if (name == null) return undefined;
-  return { root, pkg, name, version: typeof pkg.version === 'string' ? pkg.version : undefined, entry };
+  return { root, pkg, name, version: owner.version, entry };
 }
 
 /** Whether the package lists `dependency` as something it runs with (not a devDependency). */

@@ -41,6 +41,11 @@ describe('binOwner', () => {
     expect(binOwner(tool({ name: '@acme/deploy', version: '0.4.0', bin: 'bin/other.js' }, { name: 'bin', type: 'commonjs' }))).toEqual({ name: 'deploy', version: '0.4.0' });
   });
 
+  it('names the bin after the file when several bins share it, else the first that points at it', () => {
+    expect(binOwner(tool({ name: 'kit', version: '1.0.0', bin: { cli: './bin/cli.js', c: './bin/cli.js' } })).name).toBe('cli');
+    expect(binOwner(tool({ name: 'kit', version: '1.0.0', bin: { kit: './bin/cli.js', k: './bin/cli.js' } })).name).toBe('kit');
+  });
+
   it('knows nothing without an entry or a package', () => {
     expect(binOwner(undefined)).toEqual({ name: undefined, version: undefined });
     expect(binOwner('/nonexistent/cli.js')).toEqual({ name: undefined, version: undefined });

@@ -4,9 +4,7 @@
 import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { findOwningPackage } from '../shared/package-root.js';
-
-/** A tool name clitel accepts (the same rule as `schema.tool`). */
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+import { toolNameOrUndefined } from '../shared/names.js';
 
 /** A tool's name and version, as far as they are known. */
 export interface ToolIdentity {
@@ -24,11 +22,6 @@ export interface IdentitySources {
   schemaTool: string | undefined;
   /** The entry script (`process.argv[1]`), to find the package that owns it. Never sent. */
   entryPath: string | undefined;
-}
-
-/** A usable tool name, or undefined (empty, a path, or not a name). */
-export function toolNameOrUndefined(value: unknown): string | undefined {
-  return typeof value === 'string' && NAME.test(value) ? value : undefined;
 }
 
 function nonEmpty(value: unknown): string | undefined {
@@ -50,10 +43,12 @@ export function binOwner(entryPath: string | undefined): ToolIdentity {
     const unscoped = typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]+\//, '') : undefined;
     let name: string | undefined;
     if (pkg.bin != null && typeof pkg.bin === 'object') {
+      // Several bins may share one file (`concurrently` and `conc`): the one named like the
+      // file wins, else the first that points at it.
       const stem = basename(entry).replace(/\.[cm]?[jt]s$/, '');
-      for (const [bin, file] of Object.entries(pkg.bin as Record<string, unknown>)) {
-        if (typeof file === 'string' && (resolve(root, file) === entry || bin === stem)) name = bin;
-      }
+      const bins = Object.entries(pkg.bin as Record<string, unknown>);
+      name = bins.find(([bin]) => bin === stem)?.[0]
+        ?? bins.find(([, file]) => typeof file === 'string' && resolve(root, file) === entry)?.[0];
     }
     return { name: toolNameOrUndefined(name) ?? toolNameOrUndefined(unscoped), version: nonEmpty(pkg.version) };
   } catch {

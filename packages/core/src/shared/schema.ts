@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 import type { CommandSchema, OptionSchema, Schema } from './types.js';
 import { OTHER_VALUE, UNKNOWN_COMMAND } from './attributes.js';
+import { NAME_PATTERN as NAME } from './names.js';
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 /** A command tree as an adapter reads it from the program: path → declared option names. */
 export interface DeclaredCommands {
