@@ -139,9 +139,11 @@ describe('opt-in mode', () => {
     const off = await runAcme(['hello'], receiver.url, { home, script });
     expect(off.stderr).toBe('');
     expect(filesUnder(home)).toEqual([]);
-    await runAcme(['telemetry', 'enable'], receiver.url, { home, script });
-    await runAcme(['hello'], receiver.url, { home, script }); // shows the notice, sends nothing
-    await runAcme(['hello'], receiver.url, { home, script });
+    const enable = await runAcme(['telemetry', 'enable'], receiver.url, { home, script });
+    // enabling says what is collected, so no first-run notice follows: the next run is sent
+    expect(enable.stdout).toMatch(/^quiet collects anonymous usage data/m);
+    const on = await runAcme(['hello'], receiver.url, { home, script });
+    expect(on.stderr).toBe('');
     const spans = await receiver.waitForSpans(before + 1);
     expect(spans.slice(before).map((s) => s.name)).toEqual(['quiet hello']);
   });

@@ -5,14 +5,14 @@
 // must send one correct span on its second run (the first shows the notice), and the `telemetry`
 // command must do what the README says.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packAndInstall, pinnedDevDependency, type PackedProject } from '../helpers/packed.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { filesUnder, freshHome, REPO, runCli, type CliResult } from '../helpers/run-cli.js';
-import { DEPLOY, readmeTools, type ReadmeTool } from '../fixtures/readme/tools.js';
+import { DEPLOY, readmeTools, registerTool, type ReadmeTool } from '../fixtures/readme/tools.js';
 
 const WORKSPACES = ['core', 'commander', 'yargs', 'oclif', 'cac', 'citty', 'parseargs', 'register'].map((p) => `packages/${p}`);
 const FRAMEWORKS = [
@@ -26,6 +26,7 @@ const TSC = join(REPO, 'node_modules/typescript/bin/tsc');
 const NOTICE = /^acme collects anonymous usage data/m;
 
 const tools = readmeTools();
+const registered = registerTool();
 let packed: PackedProject;
 
 function writeFiles(dir: string, files: Record<string, string>): void {
@@ -69,6 +70,12 @@ beforeAll(async () => {
       if (compiled.code !== 0) throw new Error(`${tool.readme}: tsc failed:\n${compiled.stdout}${compiled.stderr}`);
     }
   }
+  // The registered tool as npm installs a bin: executable, linked from node_modules/.bin.
+  const dir = join(packed.project, registered.dir);
+  writeFiles(dir, registered.files);
+  chmodSync(join(dir, 'cli.js'), 0o755);
+  mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
+  symlinkSync('../../cli.js', join(dir, 'node_modules/.bin/acme'));
 }, 300_000);
 afterAll(() => { if (packed != null) rmSync(packed.work, { recursive: true, force: true }); });
 
@@ -141,3 +148,41 @@ function describeTool(tool: ReadmeTool): void {
 }
 
 for (const tool of tools) describeTool(tool);
+
+describe(`a tool run with @clitel/register as ${registered.readme} shows`, () => {
+  let receiver: Receiver;
+  beforeAll(async () => { receiver = await startReceiver(); });
+  afterAll(async () => { await receiver.close(); });
+
+  it('sends nothing while opt-in, answers telemetry enable, then records each line of the usage block', async () => {
+    const dir = join(packed.project, registered.dir);
+    const home = freshHome();
+    const env = newcomerEnv(receiver, registered.readme);
+    const path = [join(dir, 'node_modules/.bin'), dirname(process.execPath), process.env.PATH ?? ''].join(':');
+    const line = (text: string): Promise<CliResult> => runLine(text, { cwd: dir, home, env, path });
+    const telemetry = (action: string): Promise<CliResult> => line(`node --import @clitel/register ./cli.js telemetry ${action}`);
+    expect(registered.lines).toHaveLength(2);
+    for (const text of registered.lines) expect(await line(text)).toMatchObject({ code: 0, stdout: DEPLOY.stdout, stderr: '' });
+    expect(receiver.requests).toHaveLength(0);
+
+    expect((await telemetry('status')).stdout).toMatch(/^Telemetry for acme is off: off by default until you enable it \(opt-in\)\./);
+    const enable = await telemetry('enable');
+    expect(enable).toMatchObject({ code: 0, stderr: '' });
+    expect(enable.stdout).toMatch(/^Telemetry enabled for acme /);
+    for (const text of registered.lines) expect(await line(text)).toMatchObject({ code: 0, stdout: DEPLOY.stdout, stderr: '' });
+    const spans = await receiver.waitForSpans(registered.lines.length);
+    expect(spans.map((s) => s.name)).toEqual(registered.lines.map(() => 'acme deploy'));
+    for (const span of spans) {
+      expect(span.resource).toMatchObject({ 'service.name': 'acme', 'service.version': '1.4.2' });
+      expect(span.attributes).toMatchObject({ 'clitel.command': 'deploy', 'process.exit.code': 0 });
+      expect(JSON.stringify(span.attributes)).not.toContain('web');
+    }
+    expect((await telemetry('show')).stdout).toContain('acme deploy');
+
+    const disable = await telemetry('disable');
+    expect(disable).toMatchObject({ code: 0, stderr: '' });
+    const requests = receiver.requests.length;
+    expect(await line(registered.lines[0])).toMatchObject({ code: 0, stdout: DEPLOY.stdout, stderr: '' });
+    expect(receiver.requests.length).toBe(requests);
+  });
+});

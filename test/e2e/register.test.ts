@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
-import { REPO, runCli, type CliResult } from '../helpers/run-cli.js';
+import { freshHome, REPO, runCli, type CliResult } from '../helpers/run-cli.js';
 import { noticedHome } from '../helpers/acme.js';
 import type { DecodedSpan } from '../helpers/otlp-decode.js';
 
@@ -77,6 +77,15 @@ describe('@clitel/register with commander', () => {
     expect(help.run.stdout).not.toContain('telemetry');
     expect(help.span.name).toBe('reg-esm');
     expect((await spanOf({ script: ESM, tool: 'reg-esm', args: ['--version'] })).run.stdout).toBe('3.1.0\n');
+  });
+
+  it('leaves `telemetry` to the tool and names no telemetry command in the first-run notice', async () => {
+    const c: Case = { script: ESM, tool: 'reg-esm', args: ['telemetry', 'disable'] };
+    const plain = await run(c, false, freshHome());
+    const first = await run(c, true, freshHome());
+    expect(first).toMatchObject({ code: plain.code, stdout: plain.stdout });
+    expect(first.stderr).toContain('Turn it off with: REG_ESM_TELEMETRY_OPTOUT=1, or DO_NOT_TRACK=1.');
+    expect(first.stderr).not.toContain('reg-esm telemetry');
   });
 
   it('records a CommonJS commander program (the global program) and only the options the user set', async () => {

@@ -26,11 +26,13 @@ export function instrument<T extends ArgsDef>(main: CommandDef<T>, options: Inst
     }
     const meta = root.meta != null && typeof root.meta === 'object' && !('then' in root.meta) ? root.meta : undefined;
     const { rawArgs, ...adapterOptions } = options;
-    const telemetry = adapterTelemetry(adapterOptions, { name: meta?.name, version: meta?.version });
-    run = startRun(telemetry);
     const subs = root.subCommands;
     const hasSubs = subs != null && (typeof subs !== 'object' || 'then' in subs || Object.keys(subs).length > 0);
-    const own = hasSubs && options.telemetryCommand !== false ? telemetryCommand(telemetry, () => run.cancel()) : undefined;
+    // A command without subcommands gets no `telemetry` command, so its notice names none.
+    const adds = hasSubs && options.telemetryCommand !== false;
+    const telemetry = adapterTelemetry({ ...adapterOptions, telemetryCommand: adds }, { name: meta?.name, version: meta?.version });
+    run = startRun(telemetry);
+    const own = adds ? telemetryCommand(telemetry, () => run.cancel()) : undefined;
     const subCommands = async () => {
       const all = await resolve(subs);
       return own == null || Object.hasOwn(all ?? {}, TELEMETRY_COMMAND) ? all : { ...all, telemetry: own };

@@ -20,6 +20,11 @@ export interface RegisterConfig {
   mode?: TelemetryMode;
   /** Where users read what is collected. */
   docsUrl?: string;
+  /**
+   * Answer `<tool> telemetry status|enable|disable|reset|show` before the tool runs. Default
+   * `false` (the tool's argv is its own); opt-in tools need it, as it is how users enable them.
+   */
+  telemetryCommand?: boolean;
 }
 
 function readJson(file: string): unknown {
@@ -49,5 +54,6 @@ export function readRegisterConfig(root: string, pkg: PackageJson): RegisterConf
   if (typeof r.endpoint === 'string') config.endpoint = r.endpoint;
   if (r.mode === 'opt-in' || r.mode === 'opt-out') config.mode = r.mode;
   if (typeof r.docsUrl === 'string') config.docsUrl = r.docsUrl;
+  if (typeof r.telemetryCommand === 'boolean') config.telemetryCommand = r.telemetryCommand;
   return config;
 }

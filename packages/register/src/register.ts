@@ -5,6 +5,8 @@ import { startRegister } from './start.js';
 await startRegister({
   env: process.env,
   entryPath: process.argv[1],
+  args: process.argv.slice(2),
+  exit: (code) => process.exit(code),
   writeErr: (text) => {
     process.stderr.write(text);
   },

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Zero-code set-up: one run-only span from the start, replaced by a framework adapter's span
 // when a commander (or yargs) program is parsed.
-import { emitTreeIfAsked, isDebugEnabled, isTreeMode, noopRun, resolveToolIdentity, startRun, type AdapterRun, type Env, type TelemetryOptions } from '@clitel/core';
+import { emitTreeIfAsked, isDebugEnabled, isTreeMode, noopRun, resolveToolIdentity, runTelemetryCli, startRun, TELEMETRY_COMMAND, type AdapterRun, type Env, type TelemetryOptions } from '@clitel/core';
 import { instrument as instrumentCommander } from '@clitel/commander';
 import { instrument as instrumentYargs } from '@clitel/yargs';
 import { findTool, dependsOn, usesClitel, type ToolInfo } from './tool.js';
@@ -16,6 +16,10 @@ export interface StartOptions {
   env: Env;
   /** The entry script (`process.argv[1]`). */
   entryPath: string | undefined;
+  /** The tool's arguments (`process.argv.slice(2)`); read only for the `telemetry` command. */
+  args: readonly string[];
+  /** Ends the process before the tool runs (after `<tool> telemetry …`). */
+  exit: (code: number) => void;
   /** Where debug lines go. */
   writeErr: (text: string) => void;
   /** Runs `fn` when the process exits, before the run is recorded. */
@@ -62,9 +66,16 @@ async function instrumentTool(tool: ToolInfo, options: StartOptions, debug: (mes
     toolVersion: config.toolVersion ?? tool.version,
     env: withoutRegister(options.env),
     entryPath: tool.entry,
+    telemetryCommand: config.telemetryCommand === true,
   };
   // Tree mode (clitel schema): no run; the adapter given the program writes its tree and exits.
   const treeMode = isTreeMode(options.env);
+  if (telemetry.telemetryCommand === true && !treeMode && options.args[0] === TELEMETRY_COMMAND) {
+    return options.exit(runTelemetryCli(options.args.slice(1), telemetry));
+  }
+  if (telemetry.telemetryCommand !== true && (config.mode ?? config.schema?.mode) === 'opt-in') {
+    debug(`opt-in mode, but users cannot enable it: set "telemetryCommand": true so that ${telemetry.toolName} telemetry enable works`);
+  }
   const runOnly = treeMode ? noopRun() : startRun(telemetry);
   if (!treeMode && !runOnly.recording) return;
   let adopted = false;

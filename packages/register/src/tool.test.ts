@@ -49,6 +49,11 @@ describe('readRegisterConfig', () => {
     expect(readRegisterConfig(packageDir({}), { clitel: { toolName: '../etc' } })).toEqual({});
   });
 
+  it('reads telemetryCommand only as a boolean', () => {
+    expect(readRegisterConfig(packageDir({}), { clitel: { telemetryCommand: true } })).toEqual({ telemetryCommand: true });
+    expect(readRegisterConfig(packageDir({}), { clitel: { telemetryCommand: 'yes' } })).toEqual({});
+  });
+
   it('throws on a config file that is not JSON (the caller turns telemetry off)', () => {
     const dir = packageDir({});
     writeFileSync(join(dir, 'clitel.config.json'), '{');

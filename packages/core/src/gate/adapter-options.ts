@@ -11,8 +11,6 @@ import { resolveEnv } from '../shared/env.js';
 export interface AdapterOptions extends Omit<TelemetryOptions, 'toolName'> {
   /** The tool's name. Default: the framework's name for the program, else `schema.tool`, else the bin of the package that owns the entry script. */
   toolName?: string;
-  /** Add the `telemetry status|enable|disable|reset|show` subcommand. Default `true`. */
-  telemetryCommand?: boolean;
 }
 
 /**
@@ -21,7 +19,6 @@ export interface AdapterOptions extends Omit<TelemetryOptions, 'toolName'> {
  * entry script read once, here. A tool whose name cannot be found is called `cli`.
  */
 export function adapterTelemetry(options: AdapterOptions, framework: Partial<ToolIdentity> = {}): TelemetryOptions {
-  const { telemetryCommand: _omit, ...rest } = options;
   const entryPath = options.entryPath ?? process.argv[1];
   const identity = resolveToolIdentity({
     explicit: { name: options.toolName, version: options.toolVersion },
@@ -30,7 +27,7 @@ export function adapterTelemetry(options: AdapterOptions, framework: Partial<Too
     entryPath,
   });
   return {
-    ...rest,
+    ...options,
     toolName: identity.name ?? FALLBACK_TOOL_NAME,
     toolVersion: identity.version,
     env: resolveEnv(options),

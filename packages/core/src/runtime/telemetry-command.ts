@@ -3,7 +3,8 @@
 import type { TelemetryAction, TelemetryCommandOptions, TelemetryCommandResult, TelemetryOptions } from '../shared/types.js';
 import { forgetState, prepare, type Prepared } from '../shared/prepare.js';
 import { writeChoice } from '../shared/choices.js';
-import { readInstallationId, resetInstallationId } from '../shared/state.js';
+import { markNoticeShown, readInstallationId, resetInstallationId } from '../shared/state.js';
+import { collectedLines } from './notice.js';
 import { errorType } from '../shared/scrub.js';
 import { readSentLog, sentLogFile } from '../shared/sent-log.js';
 import { renderSentLog } from './sent-view.js';
@@ -31,6 +32,11 @@ function choose(p: Prepared, options: TelemetryOptions, choice: 'enabled' | 'dis
   const scope = all ? 'every clitel tool on this machine' : config.toolName;
   const lines = [`Telemetry ${choice} for ${scope} (saved in ${file}).`];
   if (choice === 'enabled' && !after.status.enabled) lines.push(`It is still off: ${after.status.reason}.`);
+  // The user who turns it on has been told what it collects: no first-run notice after this.
+  if (choice === 'enabled' && after.status.enabled) {
+    markNoticeShown(config.paths.stateDir, config.noticeVersion);
+    lines.push(...collectedLines(config));
+  }
   if (choice === 'disabled') lines.push('Local telemetry data (queue, log of what was sent, installation id) was deleted.');
   return lines;
 }

@@ -28,6 +28,8 @@ export interface ResolvedConfig {
   mode: TelemetryMode;
   optOutVar: string;
   docsUrl: string | undefined;
+  /** Whether `<tool> telemetry …` exists, so the notice may point at it. */
+  telemetryCommand: boolean;
   noticeVersion: string;
   source: string;
   channel: string | undefined;
@@ -99,6 +101,7 @@ export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeD
     mode: options.mode ?? schema.mode ?? DEFAULTS.mode,
     optOutVar,
     docsUrl: options.docsUrl,
+    telemetryCommand: options.telemetryCommand !== false,
     noticeVersion: options.noticeVersion ?? DEFAULTS.noticeVersion,
     source: options.source ?? DEFAULTS.source,
     channel: options.channel,

@@ -69,6 +69,8 @@ export interface TelemetryOptions {
   optOutEnvVar?: string;
   /** Where users read what is collected; shown in the first-run notice. */
   docsUrl?: string;
+  /** Whether the tool answers `<tool> telemetry …`; the notice names the command only then. Default `true`. */
+  telemetryCommand?: boolean;
   /** Show the notice again when this string changes (e.g. the major version). Default `1`. */
   noticeVersion?: string;
   /** `clitel.source`: how the tool was started (`cli`, `extension`, …). Default `cli`. */
