@@ -7,7 +7,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { join } from 'node:path';
 import { REPO } from './run-cli.js';
 
-export const SENDER = join(REPO, 'packages/core/dist/sender.js');
+const SENDER = join(REPO, 'packages/core/dist/sender.js');
 export const HELLO = 'Hello, x!\n';
 export const GREET = ['greet', '--name', 'x'];
 
@@ -64,7 +64,7 @@ export async function awaitSenders(home: string, timeoutMs = 40_000): Promise<bo
 }
 
 /** A spool record shaped like a run's, with a known run id. */
-export function fakeRecord(runId: string, start = Date.now()): Record<string, unknown> {
+function fakeRecord(runId: string, start = Date.now()): Record<string, unknown> {
   return {
     v: 1,
     resource: { 'service.name': 'acme', 'service.version': '1.0.0' },

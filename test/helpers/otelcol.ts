@@ -20,10 +20,10 @@ function binaryPath(): string {
 const path = process.env.CLITEL_OTELCOL || binaryPath();
 
 /** The collector binary, or undefined when it was not built. */
-export const OTELCOL: string | undefined = path !== '' && existsSync(path) ? path : undefined;
+const OTELCOL: string | undefined = path !== '' && existsSync(path) ? path : undefined;
 
 /** CI sets CLITEL_REQUIRE_REAL=1: then a missing real part is a failure, not a skip. */
-export const REQUIRE_REAL = process.env.CLITEL_REQUIRE_REAL === '1';
+const REQUIRE_REAL = process.env.CLITEL_REQUIRE_REAL === '1';
 
 const MISSING = `otelcol-clitel is not built (${path}); run: npm run collector:build`;
 
@@ -35,7 +35,7 @@ export function skipWithoutCollector(what: string): boolean {
 }
 
 /** The binary, or a failure naming how to build it (with CLITEL_REQUIRE_REAL=1 nothing skips). */
-export function requireCollector(): string {
+function requireCollector(): string {
   if (OTELCOL == null) throw new Error(`${MISSING} (CLITEL_REQUIRE_REAL=1)`);
   return OTELCOL;
 }

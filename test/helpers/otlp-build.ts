@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** An attribute value as a test writes it; `{ kvlist }` and `{ bytes }` build the rarer types. */
-export type AttrValue = string | number | boolean | AttrValue[] | { kvlist: Record<string, AttrValue> } | { bytes: string } | { double: number };
+type AttrValue = string | number | boolean | AttrValue[] | { kvlist: Record<string, AttrValue> } | { bytes: string } | { double: number };
 export type Attrs = Record<string, AttrValue>;
 
 interface AnyValue { stringValue?: string; intValue?: string; doubleValue?: number; boolValue?: boolean; arrayValue?: { values: AnyValue[] }; kvlistValue?: { values: KeyValue[] }; bytesValue?: string }
@@ -42,14 +42,6 @@ export function plain(list: unknown): Record<string, unknown> {
 }
 
 export const hexId = (bytes: number): string => randomBytes(bytes).toString('hex');
-
-/** A span as OTLP/JSON; root INTERNAL with a fresh trace id unless `over` says otherwise. */
-export function span(name: string, attributes: Attrs, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    traceId: hexId(16), spanId: hexId(8), name, kind: 1, startTimeUnixNano: '1700000000000000000', endTimeUnixNano: '1700000001000000000',
-    attributes: kv(attributes), events: [], status: { code: 1 }, ...over,
-  };
-}
 
 /** One resource with one scope of spans. */
 export function resourceSpans(resource: Attrs, spans: Record<string, unknown>[], scope: Record<string, unknown> = { name: '@clitel/core', version: '0.1.0' }, extra: Record<string, unknown> = {}): Record<string, unknown> {

@@ -20,7 +20,7 @@ function protoRoot(): protobuf.Root {
   return root;
 }
 
-export type Value = string | number | boolean | Value[] | undefined;
+type Value = string | number | boolean | Value[] | undefined;
 
 export interface DecodedSpan {
   name: string;
@@ -56,7 +56,7 @@ function value(v: AnyValue | undefined): Value {
   return undefined;
 }
 
-export function attrs(list: KeyValue[] | undefined): Record<string, Value> {
+function attrs(list: KeyValue[] | undefined): Record<string, Value> {
   const out: Record<string, Value> = {};
   for (const kv of list ?? []) out[kv.key] = value(kv.value);
   return out;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './run-cli.js';
 
-export interface CommandResult {
+interface CommandResult {
   code: number;
   stdout: string;
   stderr: string;
@@ -19,7 +19,7 @@ function npmEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => !e[0].toLowerCase().startsWith('npm_') && e[1] != null));
 }
 
-export function npm(args: readonly string[], cwd: string): Promise<CommandResult> {
+function npm(args: readonly string[], cwd: string): Promise<CommandResult> {
   return new Promise((resolve) => {
     execFile('npm', args, { cwd, env: npmEnv(), timeout: 240_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error == null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });

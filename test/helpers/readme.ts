@@ -14,7 +14,7 @@ export interface ReadmeBlock {
 const MARKED = /^<!-- readme-test: ([\w./-]+) -->\n```(\w*)\n([\s\S]*?)^```$/gm;
 
 /** Every marked block of a README, by name. */
-export function readmeBlocks(file: string): Map<string, ReadmeBlock> {
+function readmeBlocks(file: string): Map<string, ReadmeBlock> {
   const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
   const blocks = new Map<string, ReadmeBlock>();
   for (const m of text.matchAll(MARKED)) {

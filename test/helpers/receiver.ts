@@ -6,7 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { decodeProtobuf, pointsOf, spansOf, type DecodedPoint, type DecodedSpan } from './otlp-decode.js';
 
-export interface ReceivedRequest {
+interface ReceivedRequest {
   path: string;
   contentType: string;
   body: Buffer;

@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
 /** A deterministic string of letters and digits (secrets are built at run time, never committed). */
-export function chars(n: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', seed = n * 7919): string {
+function chars(n: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', seed = n * 7919): string {
   let out = '';
   for (let i = 0, x = seed; i < n; i++) out += alphabet[(x = (x * 1103515245 + 12345) % 2147483648) % alphabet.length];
   return out;

@@ -7,7 +7,7 @@ import type { CacLike, CommandLike } from './internal-types.js';
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** The words the user typed after `telemetry`, back from cac's parse (options after the positionals). */
-export function wordsOf(args: readonly unknown[], flags: Readonly<Record<string, unknown>>): string[] {
+function wordsOf(args: readonly unknown[], flags: Readonly<Record<string, unknown>>): string[] {
   const words = args.map(String);
   for (const [name, value] of Object.entries(flags)) {
     if (name === '--') continue;

@@ -4,7 +4,7 @@
 /** A value, a promise of it, or a function returning either (citty's `Resolvable`). */
 export type Resolvable<T> = T | Promise<T> | (() => T | Promise<T>);
 
-export interface ArgDefLike {
+interface ArgDefLike {
   type?: string;
   alias?: string | readonly string[];
 }

@@ -21,7 +21,7 @@ function isEnvRef(value: unknown): value is EnvRef {
 }
 
 /** The reference as the collector reads it. */
-export function envText(ref: EnvRef): string {
+function envText(ref: EnvRef): string {
   return ref.fallback == null ? `\${env:${ref.name}}` : `\${env:${ref.name}:-${ref.fallback}}`;
 }
 

@@ -7,7 +7,7 @@ import { BLOCKED_PATTERNS } from './patterns.js';
 import { DENIED_KEYS } from './denied-keys.js';
 
 /** Runs an RE2 pattern of ours as a JavaScript RegExp (only a leading `(?i)` needs translating). */
-export function toJsRegExp(pattern: string): RegExp {
+function toJsRegExp(pattern: string): RegExp {
   return pattern.startsWith('(?i)') ? new RegExp(pattern.slice(4), 'i') : new RegExp(pattern);
 }
 

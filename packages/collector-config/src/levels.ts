@@ -15,7 +15,7 @@ export type Level = 'resource' | 'scope' | 'span' | 'spanevent' | 'datapoint';
 export type TypedKey = Pick<AttributeInfo, 'key' | 'type'>;
 
 /** A scope version as clitel packages have one (`0.1.0`, `1.2.3-beta.1`), or none. */
-export const SCOPE_VERSION_SHAPE = '^(?:[0-9]{1,6}\\.[0-9]{1,6}\\.[0-9]{1,6}(?:-[0-9A-Za-z.]{1,32})?)?$';
+const SCOPE_VERSION_SHAPE = '^(?:[0-9]{1,6}\\.[0-9]{1,6}\\.[0-9]{1,6}(?:-[0-9A-Za-z.]{1,32})?)?$';
 
 /** Deletes every attribute of the level except these keys. */
 export function keepKeysStatement(level: Level, keys: readonly string[]): string {

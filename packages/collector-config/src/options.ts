@@ -3,7 +3,7 @@
 import type { CollectorConfigOptions, ResolvedCollectorConfigOptions } from './types.js';
 
 /** The defaults of every option. */
-export const DEFAULTS: Readonly<ResolvedCollectorConfigOptions> = Object.freeze({
+const DEFAULTS: Readonly<ResolvedCollectorConfigOptions> = Object.freeze({
   schemaFileName: 'telemetry.schema.json',
   retentionDays: 30,
   maxRequestMib: 4,

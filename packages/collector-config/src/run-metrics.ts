@@ -13,7 +13,7 @@ import { CLEAR_RESOURCE_SCHEMA_URL, keepKeysStatement } from './levels.js';
 export const RUN_METRIC_DIMENSIONS: readonly string[] = [ATTR_CLITEL_COMMAND, ATTR_SERVICE_VERSION, ATTR_OS_TYPE, ATTR_PROCESS_EXIT_CODE];
 
 /** The dimensions span_metrics always adds. */
-export const SPAN_METRICS_DEFAULT_DIMENSIONS: readonly string[] = [ATTR_SERVICE_NAME, 'span.name', 'span.kind', 'status.code'];
+const SPAN_METRICS_DEFAULT_DIMENSIONS: readonly string[] = [ATTR_SERVICE_NAME, 'span.name', 'span.kind', 'status.code'];
 
 /** `transform/run-metrics`, in the metrics pipeline after filter/clitel. */
 export function runMetricsTransformConfig(): ConfigValue {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // The parts of commander's Command the adapter uses, so commander is never imported at run time.
 
-export interface OptionLike {
+interface OptionLike {
   name(): string;
   attributeName(): string;
 }
 
-export interface OutputConfiguration {
+interface OutputConfiguration {
   writeOut?: (str: string) => void;
   writeErr?: (str: string) => void;
   outputError?: (str: string, write: (str: string) => void) => void;

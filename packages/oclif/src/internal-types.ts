@@ -8,7 +8,7 @@ export interface LoadableLike {
 }
 
 /** A topic: the shared prefix of commands such as `remote:add`. */
-export interface TopicLike {
+interface TopicLike {
   readonly name: string;
 }
 

@@ -14,7 +14,7 @@ export interface LegacyCommand {
 type Method = (this: LegacyCommand, ...args: unknown[]) => unknown;
 
 /** The declared names from the root's child down to `command` (empty for the root). */
-export function legacyCommandPath(command: LegacyCommand): string[] | undefined {
+function legacyCommandPath(command: LegacyCommand): string[] | undefined {
   const path: string[] = [];
   for (let c: LegacyCommand | undefined = command, depth = 0; c?.parent != null; c = c.parent as LegacyCommand, depth++) {
     const name = c.name();

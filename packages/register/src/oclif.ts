@@ -19,7 +19,7 @@ interface OclifConfigLike {
 type RunCommand = (this: OclifConfigLike, id: unknown, ...rest: unknown[]) => unknown;
 
 /** The declared command path of a standardized oclif id (`topic:command`), or undefined. */
-export function oclifCommandPath(config: OclifConfigLike, id: unknown): string[] | undefined {
+function oclifCommandPath(config: OclifConfigLike, id: unknown): string[] | undefined {
   if (typeof id !== 'string' || id === '' || config.findCommand(id) == null) return undefined;
   const path = id.split(':');
   return path.every((part) => part !== '') ? path : undefined;

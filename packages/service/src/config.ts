@@ -34,7 +34,7 @@ export const DEFAULTS = {
 };
 
 /** At most this many host-provided counts. */
-export const MAX_COUNTS = 32;
+const MAX_COUNTS = 32;
 const NAME = /^[A-Za-z_][A-Za-z0-9_.]{0,63}$/;
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 

@@ -6,7 +6,7 @@ import type { ConsentStatus, TelemetryMode } from '@clitel/core';
 import type { ServiceOptions } from './types.js';
 
 /** A service is off until the operator enables it. */
-export const DEFAULT_SERVICE_MODE: TelemetryMode = 'opt-in';
+const DEFAULT_SERVICE_MODE: TelemetryMode = 'opt-in';
 
 /** The decision and what made it. */
 export interface ServiceConsent {

@@ -8,7 +8,7 @@ import type { ResolvedServiceConfig } from './config.js';
 import type { Sdk, SdkState } from './sdk.js';
 
 /** At most this many error types; more are counted as `_OTHER`. */
-export const MAX_ERROR_TYPES = 50;
+const MAX_ERROR_TYPES = 50;
 const OTHER_ERROR_TYPE = '_OTHER';
 
 /** Resolves after `ms` (timer unref'd), so a bounded wait never holds the process open. */

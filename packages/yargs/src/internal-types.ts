@@ -4,17 +4,17 @@
 
 export type ArgvLike = Record<string, unknown> & { _?: unknown[] };
 
-export interface ParsedLike {
+interface ParsedLike {
   argv: ArgvLike;
   /** Keys whose value came from their default. */
   defaulted?: Record<string, boolean>;
 }
 
-export interface UsageLike {
+interface UsageLike {
   fail(message?: string | null, error?: unknown): unknown;
 }
 
-export interface InternalMethodsLike {
+interface InternalMethodsLike {
   /** The commands being run: `fullCommands` holds each matched command's own definition string. */
   getContext(): { commands: string[]; fullCommands: string[] };
   getCommandInstance(): { getCommands(): string[]; hasDefaultCommand(): boolean };

@@ -6,7 +6,7 @@ import { stringFlag, type ParsedArgs } from '../args.js';
 import { colourEnabled, createStyle, type Style } from '../style.js';
 
 /** The default embedded database, in the working directory. */
-export const DEFAULT_DB = 'clitel.duckdb';
+const DEFAULT_DB = 'clitel.duckdb';
 
 /** `--db <file>` resolved against the working directory. */
 export function dbPath(context: CliContext, parsed: ParsedArgs): string {

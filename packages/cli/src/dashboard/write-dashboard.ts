@@ -8,7 +8,7 @@ import type { Report } from '../types.js';
 import { CHART_FILE, renderDashboard } from './render-dashboard.js';
 
 /** Where the Chart.js UMD file is: copied into dist/assets at build, or from the dev dependency. */
-export function chartJsPath(): string {
+function chartJsPath(): string {
   const bundled = fileURLToPath(new URL(`../assets/${CHART_FILE}`, import.meta.url));
   if (existsSync(bundled)) return bundled;
   const require = createRequire(import.meta.url);

@@ -11,7 +11,7 @@ import { CliError } from '../cli-error.js';
 import { createUtf8Decoder, Utf8Error } from '../otlp/utf8.js';
 
 /** The longest line read, in bytes. The collector refuses requests over 20 MiB by default. */
-export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
 
 class LineTooLongError extends Error {}
 

@@ -13,7 +13,7 @@ export class OtlpJsonError extends Error {
 
 export type Json = Record<string, unknown>;
 
-export function snake(name: string): string {
+function snake(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
@@ -63,7 +63,7 @@ export function enumValue(value: unknown, names: readonly string[], where: strin
   throw new OtlpJsonError(`${where} is not a known enum value`);
 }
 
-export function anyValue(value: unknown, where: string): PlainValue {
+function anyValue(value: unknown, where: string): PlainValue {
   if (!isObject(value)) return undefined;
   const s = get(value, 'stringValue');
   if (s != null) return String(s);
@@ -82,7 +82,7 @@ export function anyValue(value: unknown, where: string): PlainValue {
   return undefined;
 }
 
-export function attributes(obj: Json, name: string, where: string): Record<string, PlainValue> {
+function attributes(obj: Json, name: string, where: string): Record<string, PlainValue> {
   const out: Record<string, PlainValue> = {};
   for (const [n, kv] of list(obj, name, where).entries()) {
     out[text(kv, 'key')] = anyValue(get(kv, 'value'), `${where}.${name}[${n}]`);

@@ -55,7 +55,7 @@ export function readKeyValue(r: WireReader): [string, PlainValue] {
 }
 
 /** Reads the repeated KeyValue field `fieldNumber` of a message into a plain object. */
-export function readKeyValues(r: WireReader, fieldNumber: number, into: Record<string, PlainValue> = {}): Record<string, PlainValue> {
+function readKeyValues(r: WireReader, fieldNumber: number, into: Record<string, PlainValue> = {}): Record<string, PlainValue> {
   while (!r.done()) {
     const [field, wire] = r.tag();
     if (field === fieldNumber && wire === WIRE_LENGTH) {

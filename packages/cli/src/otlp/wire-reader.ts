@@ -13,7 +13,7 @@ export class WireFormatError extends Error {
 export const WIRE_VARINT = 0;
 export const WIRE_FIXED64 = 1;
 export const WIRE_LENGTH = 2;
-export const WIRE_FIXED32 = 5;
+const WIRE_FIXED32 = 5;
 
 /** A cursor over one buffer. */
 export class WireReader {

@@ -42,7 +42,7 @@ function shares(rows: ResultRow[], column: string, totalInstallations: number, t
 }
 
 /** The first instant of the window. */
-export function windowStart(days: number, until: Date): Date {
+function windowStart(days: number, until: Date): Date {
   return new Date(Date.parse(`${addDays(dayOf(until), -(Math.max(1, days) - 1))}T00:00:00Z`));
 }
 

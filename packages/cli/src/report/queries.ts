@@ -36,7 +36,7 @@ export function servicesSql(d: Dialect, scope: { since?: Date; until: Date }): s
 }
 
 /** `WITH clitel_runs AS (…)`: the one place that knows the otel_traces columns and attribute keys. */
-export function runsCte(d: Dialect, scope: QueryScope): string {
+function runsCte(d: Dialect, scope: QueryScope): string {
   const ra = d.col('ResourceAttributes');
   const sa = d.col('SpanAttributes');
   const rate = d.toDouble(d.attr(sa, ATTR_CLITEL_SAMPLE_RATE));
@@ -69,7 +69,7 @@ export function runsCte(d: Dialect, scope: QueryScope): string {
  * per group and installation; outer level: sums. Inner names differ from outer aliases because
  * ClickHouse resolves an alias before a column of the same name.
  */
-export function breakdownSql(dims: readonly string[], source = 'clitel_runs'): string {
+function breakdownSql(dims: readonly string[], source = 'clitel_runs'): string {
   const list = dims.join(', ');
   const inner = `SELECT ${dims.length > 0 ? `${list}, ` : ''}inst, sum(w) AS r_runs, CASE WHEN inst <> '' THEN max(w) ELSE 0 END AS r_inst, sum(w * err) AS r_err
   FROM ${source} GROUP BY ${dims.length > 0 ? `${list}, ` : ''}inst`;

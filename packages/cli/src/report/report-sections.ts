@@ -12,17 +12,17 @@ export interface Section {
 }
 
 /** How a command is shown: the root command has an empty path. */
-export function commandLabel(command: string): string {
+function commandLabel(command: string): string {
   return command === '' ? '(root)' : command;
 }
 
 /** A fraction as a percentage with one decimal. */
-export function percent(fraction: number): string {
+function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
 
 /** A count: integers as is, scaled (sampled) counts with one decimal. */
-export function count(value: number): string {
+function count(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 

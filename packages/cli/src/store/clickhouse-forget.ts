@@ -7,7 +7,7 @@ import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { columnsStatement, countStatement, deleteStatement, forgetTables, tableProblem, type ForgetTarget } from './forget-statements.js';
 
 /** What happened to one table. */
-export interface ForgetTableResult {
+interface ForgetTableResult {
   table: string;
   /** Rows of the installation found (and deleted); absent when the table was skipped. */
   deleted?: number;

@@ -10,7 +10,7 @@ export const TRACES_TABLE = 'otel_traces';
 export const METRIC_TABLES = { sum: 'otel_metrics_sum', gauge: 'otel_metrics_gauge' } as const;
 
 /** Store layout version, kept in `clitel_meta`; bump with a migration when a table changes. */
-export const STORE_VERSION = '1';
+const STORE_VERSION = '1';
 
 const METRIC_COLUMNS = `"ResourceAttributes" MAP(VARCHAR, VARCHAR), "ServiceName" VARCHAR, "ScopeName" VARCHAR, "ScopeVersion" VARCHAR,
   "MetricName" VARCHAR, "MetricDescription" VARCHAR, "MetricUnit" VARCHAR, "Attributes" MAP(VARCHAR, VARCHAR),

@@ -11,12 +11,12 @@ export const DEFAULT_CLICKHOUSE_DATABASE = 'default';
 /** The exporter's default spans table (`traces_table_name`). */
 export const DEFAULT_TRACES_TABLE = 'otel_traces';
 /** The exporter's default metric tables (`metrics_tables.*.name`). */
-export const CLICKHOUSE_METRIC_TABLES = [
+const CLICKHOUSE_METRIC_TABLES = [
   'otel_metrics_sum', 'otel_metrics_gauge', 'otel_metrics_histogram', 'otel_metrics_exponential_histogram', 'otel_metrics_summary',
 ] as const;
 
 /** How rows of one installation are found in a table. */
-export type ForgetTableKind =
+type ForgetTableKind =
   /** Rows carry the resource attributes (`ResourceAttributes Map(…)`). */
   | 'resource'
   /** `<traces>_trace_id_ts`: only TraceId, Start, End; rows go by the installation's trace ids. */

@@ -9,7 +9,7 @@ import { CHDB_INSTALL_HINT, CHDB_SERVER, chdbPython } from '../../../../scripts/
 import { missingRealPart } from './require-real.js';
 
 /** One statement the server ran, as it arrived. */
-export interface ChdbRequest {
+interface ChdbRequest {
   /** The statement text (for an INSERT, the `query` URL parameter without the data). */
   sql: string;
   params: Record<string, string>;

@@ -15,7 +15,7 @@ export interface StandInTable {
 }
 
 /** One statement the stand-in received. */
-export interface StandInRequest {
+interface StandInRequest {
   sql: string;
   params: Record<string, string>;
   settings: Record<string, string>;

@@ -36,4 +36,4 @@ export function adapterTelemetry(options: AdapterOptions, framework: Partial<Too
 }
 
 /** The name of a tool none of the sources names. */
-export const FALLBACK_TOOL_NAME = 'cli';
+const FALLBACK_TOOL_NAME = 'cli';

@@ -6,7 +6,7 @@ import { constants } from 'node:os';
 import { onExit } from 'signal-exit';
 
 /** Exit code for a process ended by a signal: 128 + its number (SIGINT → 130). */
-export function signalExitCode(signal: string | null): number {
+function signalExitCode(signal: string | null): number {
   const n = signal != null ? (constants.signals as Record<string, number | undefined>)[signal] : undefined;
   return n != null ? 128 + n : 1;
 }

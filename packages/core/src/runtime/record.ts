@@ -24,7 +24,7 @@ export interface RunFacts {
 }
 
 /** The span name: `<tool> <command path>`, or the tool name for the root command. */
-export function spanName(toolName: string, command: string): string {
+function spanName(toolName: string, command: string): string {
   return command === '' ? toolName : `${toolName} ${command}`;
 }
 

@@ -8,12 +8,12 @@ import { runTelemetryCommandNow } from './telemetry-command.js';
 import { TELEMETRY_ACTIONS, TELEMETRY_ARGUMENTS, TELEMETRY_COMMAND } from '../shared/telemetry-usage.js';
 
 /** Exit code of a usage error (unknown action or option), as most CLIs use it. */
-export const USAGE_EXIT_CODE = 2;
+const USAGE_EXIT_CODE = 2;
 
 const EXPECTED = 'expected status, enable, disable, reset or show';
 
 /** The full usage text of `<tool> telemetry --help`. */
-export function telemetryUsage(tool: string): string {
+function telemetryUsage(tool: string): string {
   return [
     `Usage: ${tool} ${TELEMETRY_COMMAND} ${TELEMETRY_ARGUMENTS}`,
     '',

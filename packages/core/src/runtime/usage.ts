@@ -20,7 +20,7 @@ const METRIC_NAME = /^[a-z][a-z0-9_.]{0,63}$/;
 const LABEL = /^[A-Za-z0-9_.:<>-]{1,64}$/;
 
 /** Keeps well-formed points and allowed attributes with short label values only. */
-export function filterPoints(points: readonly UsagePoint[], allowed: readonly string[]): MetricPoint[] {
+function filterPoints(points: readonly UsagePoint[], allowed: readonly string[]): MetricPoint[] {
   const keys = new Set([ATTR_CLITEL_FUNCTION, ...allowed]);
   const out: MetricPoint[] = [];
   for (const p of points) {

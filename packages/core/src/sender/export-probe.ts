@@ -19,7 +19,7 @@ export function createProbe(): ExportProbe {
 }
 
 /** Parses Retry-After (delay-seconds or an HTTP-date) to milliseconds; undefined when absent or invalid. */
-export function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
+function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
   const raw = Array.isArray(value) ? value[0] : value;
   if (raw == null || raw.trim() === '') return undefined;
   if (/^\d+$/.test(raw.trim())) return Number(raw.trim()) * 1000;

@@ -20,7 +20,7 @@ import { probeAgent, type ExportProbe } from './export-probe.js';
  * The outcome of one export: `sent`, `dropped` (rejected for good), `too-large` (413: split the
  * batch, or drop a single entry) or `retry` (keep it).
  */
-export type ExportOutcome = 'sent' | 'dropped' | 'too-large' | 'retry';
+type ExportOutcome = 'sent' | 'dropped' | 'too-large' | 'retry';
 
 /** An outcome with what the sender needs to back off: why it failed and how long the collector asked to wait. */
 export interface ExportReport {

@@ -23,7 +23,7 @@ function hostPort(host: string, port: number): string {
 }
 
 /** Opens a CONNECT tunnel to `host:port` through `proxy`. */
-export function openTunnel(proxy: URL, host: string, port: number, timeoutMillis: number, done: (err: Error | null, socket?: Socket) => void): void {
+function openTunnel(proxy: URL, host: string, port: number, timeoutMillis: number, done: (err: Error | null, socket?: Socket) => void): void {
   const authority = hostPort(host, port);
   const auth = proxyAuthorization(proxy);
   const req = request({
@@ -62,7 +62,7 @@ export function openTunnel(proxy: URL, host: string, port: number, timeoutMillis
 }
 
 /** An https agent whose connections go through a CONNECT tunnel. */
-export class TunnelingAgent extends HttpsAgent {
+class TunnelingAgent extends HttpsAgent {
   readonly #proxy: URL;
   readonly #timeoutMillis: number;
 
@@ -89,7 +89,7 @@ export class TunnelingAgent extends HttpsAgent {
 }
 
 /** An http agent that sends absolute-form requests to a forward proxy. */
-export class ForwardingAgent extends HttpAgent {
+class ForwardingAgent extends HttpAgent {
   readonly #proxy: URL;
   readonly #timeoutMillis: number;
 

@@ -47,7 +47,7 @@ export interface ResolvedConfig {
 }
 
 /** Defaults in one place. */
-export const DEFAULTS = {
+const DEFAULTS = {
   toolVersion: '0.0.0',
   mode: 'opt-out' as TelemetryMode,
   noticeVersion: '1',

@@ -69,7 +69,7 @@ export function resolveEnv(options: { env?: Env }): Env {
 }
 
 /** Returns the value, or undefined when unset, empty or blank. */
-export function getEnv(env: Env, name: string): string | undefined {
+function getEnv(env: Env, name: string): string | undefined {
   const value = env[name];
   return value == null || value.trim() === '' ? undefined : value.trim();
 }

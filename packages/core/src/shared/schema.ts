@@ -105,7 +105,7 @@ export function filterRun(schema: Schema, path: readonly string[], used: Readonl
 }
 
 /** The value to record for an option, or undefined when only its name may be recorded. */
-export function recordValue(spec: OptionSchema, value: unknown): string | boolean | undefined {
+function recordValue(spec: OptionSchema, value: unknown): string | boolean | undefined {
   if (spec.values != null) return typeof value === 'string' && spec.values.includes(value) ? value : OTHER_VALUE;
   if (spec.boolean === true) return typeof value === 'boolean' ? value : OTHER_VALUE;
   if (spec.buckets != null) return bucketOf(spec.buckets, value);

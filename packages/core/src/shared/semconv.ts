@@ -22,8 +22,6 @@ export const ATTR_HOST_ARCH = 'host.arch';
 export const ATTR_PROCESS_RUNTIME_NAME = 'process.runtime.name';
 export const ATTR_PROCESS_RUNTIME_VERSION = 'process.runtime.version';
 
-/** Span kind INTERNAL, as the OTLP enum value. */
-export const SPAN_KIND_INTERNAL = 1;
 /** Span status codes, as the OTLP enum values. */
 export const STATUS_CODE_UNSET = 0;
 export const STATUS_CODE_ERROR = 2;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { writeAtomic } from './state.js';
 
 /** The log keeps at most this many deliveries and this many bytes, newest kept. */
-export const SENT_LOG_LIMITS = { maxEntries: 100, maxBytes: 1_000_000 };
+const SENT_LOG_LIMITS = { maxEntries: 100, maxBytes: 1_000_000 };
 
 /** One delivery: when, and the OTLP/JSON request body that went out. */
 export interface SentEntry {
