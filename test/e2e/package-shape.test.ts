@@ -26,6 +26,8 @@ describe('package shape', () => {
       expect(pkg.license).toBe('Apache-2.0');
       expect(pkg.files).toContain('dist');
       expect(pkg.files).toContain('LICENSE');
+      expect(pkg.files).toContain('CHANGELOG.md');
+      expect(readFileSync(join(REPO, 'packages', dir, 'CHANGELOG.md'), 'utf8').startsWith(`# ${pkg.name}\n`)).toBe(true);
       expect(readFileSync(join(REPO, 'packages', dir, 'LICENSE'), 'utf8')).toBe(readFileSync(join(REPO, 'LICENSE'), 'utf8'));
       expect(pkg.engines?.node).toBeDefined();
       expect(dir === 'register' ? Array.isArray(pkg.sideEffects) : pkg.sideEffects).toBe(dir === 'register' ? true : false);
