@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync,
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { until } from '../helpers/otelcol.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { REPO, runCli, type CliResult } from '../helpers/run-cli.js';
 import { noticedHome } from '../helpers/acme.js';
@@ -148,7 +149,9 @@ for (const a of ADAPTERS) {
       let cli: { script: string; env: Record<string, string> };
       beforeAll(() => { cli = a.fixture(version); });
       const run = (args: string[], home: string, env: Record<string, string> = {}): Promise<CliResult> =>
-        runCli(args, { script: cli.script, home, env: { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, ...cli.env, ...env } });
+        // Background delivery (runCli sets CLITEL_SEND_NOW): its 30 s sender, not CI mode's 1 s wait
+        // at exit, so a loaded machine cannot leave a span in the spool.
+        runCli(args, { script: cli.script, home, env: { CI: '', NO_COLOR: '1', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, ...cli.env, ...env } });
 
       /** Runs plain and instrumented: same output and exit code, one span with the command and options. */
       async function expectRecorded(c: Recorded): Promise<DecodedSpan> {
@@ -188,9 +191,12 @@ for (const a of ADAPTERS) {
         const before = receiver.spans().length;
         expect((await run(a.record.args, home)).code).toBe(0);
         await receiver.waitForSpans(before + 1);
-        const shown = await run(['telemetry', 'show'], home);
+        // The sender appends to the sent log once the receiver has answered, so show may run first.
+        const shown = await until('the delivery in telemetry show', async () => {
+          const result = await run(['telemetry', 'show'], home);
+          return result.stdout.includes(`${a.tool} ${a.record.command}`) ? result : undefined;
+        }, 50);
         expect(shown.code).toBe(0);
-        expect(shown.stdout).toContain(`${a.tool} ${a.record.command}`);
         const disabled = await run(['telemetry', 'disable'], home);
         expect(disabled.code).toBe(0);
         expect(disabled.stdout).toMatch(new RegExp(`^Telemetry disabled for ${a.tool} `));

@@ -81,7 +81,9 @@ describe('published CLIs through --import @clitel/register', () => {
     it(`${c.pkg} (${c.framework}): same output, one span "${c.span}", no argument value exported`, async () => {
       const { script, version } = installed(c.pkg, c.bin);
       const args = c.args.map((a) => a.replace('$W', work));
-      const env = { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
+      // Background delivery (runCli sets CLITEL_SEND_NOW): its 30 s sender, not CI mode's 1 s wait
+      // at exit, so a loaded machine cannot leave a span in the spool.
+      const env = { CI: '', NO_COLOR: '1', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
       const plain = await runCli(args, { script, home: noticedHome(c.bin), env });
       const before = receiver.spans().length;
       const bytesBefore = receiver.allBytes().length;
