@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The source parser (@babel/parser, with magic-string) is loaded by `init` only: importing
-// @clitel/cli and running another command leaves it unloaded; planning an init loads it.
+// @clitel/cli and running another command leaves it unloaded; `init` (a dry run) loads it.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'clitel-init-lazy-')); });
 afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
 
-it('loads the parser only when init plans', async () => {
+it('loads the parser only when init runs', async () => {
   const project = join(dir, 'tasker');
   writeCommanderProject(project);
   // @babel/parser is CommonJS, so once imported it sits in require.cache.
@@ -28,7 +28,7 @@ it('loads the parser only when init plans', async () => {
     const sink = { write() {}, isTTY: false };
     await cli.main({ argv: ['--help'], env: {}, cwd: ${JSON.stringify(dir)}, stdout: sink, stderr: sink, signal: new AbortController().signal });
     seen.push(loaded());
-    await cli.planInit(${JSON.stringify(project)}, { adapterRange: '^0.1.0' });
+    await cli.main({ argv: ['init', ${JSON.stringify(project)}], env: {}, cwd: ${JSON.stringify(dir)}, stdout: sink, stderr: sink, signal: new AbortController().signal });
     seen.push(loaded());
     process.stdout.write(JSON.stringify(seen));
   `;

@@ -13,7 +13,7 @@ import { moduleSpecifiers, objectProperty, stringValue, unwrap } from './ast.js'
 import { loadSourceTools, type ParsedSource, type SourceTools } from './parse-source.js';
 
 /** One file `init` creates or changes. */
-export interface FileChange {
+interface FileChange {
   path: string;
   action: 'create' | 'update';
   before: string;

@@ -6,7 +6,7 @@
 import type { Report } from '../types.js';
 
 /** One published row: its dimension values and counts. */
-export interface PublicRow {
+interface PublicRow {
   [dimension: string]: string | number;
   installations: number;
   runs: number;
