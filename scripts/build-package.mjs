@@ -6,7 +6,9 @@
 //   so a CLI loads one module instead of several at start-up; core's runtime, sender and proxy
 //   stay in @clitel/core (loaded through its package name, only when telemetry is on);
 // - the package's frameworks and other dependencies stay external;
-// - the bundle must stay within its size budget (default 40 kB).
+// - the bundle must stay within its size budget (default 40 kB);
+// - `--entry <name>` bundles src/<name>.ts instead of src/index.ts, `--esm-only` skips the
+//   CommonJS copy (@clitel/register: an `--import` hook, always ESM).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,12 +18,15 @@ const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const at = process.argv.indexOf('--max-bytes');
 const maxBytes = at > 0 ? Number(process.argv[at + 1]) : 40_000;
+const entryAt = process.argv.indexOf('--entry');
+const entry = entryAt > 0 ? process.argv[entryAt + 1] : 'index';
+const esmOnly = process.argv.includes('--esm-only');
 const external = [...Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies })].filter((name) => name !== '@clitel/core');
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
 const common = {
-  entryPoints: { index: 'src/index.ts' },
+  entryPoints: { [entry]: `src/${entry}.ts` },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -31,17 +36,21 @@ const common = {
   logLevel: 'warning',
 };
 await build({ ...common, format: 'esm' });
+const outputs = [`dist/${entry}.js`];
 // The same bundle for CommonJS hosts (`require`): require() of an ESM file costs a CJS host about
 // 3 ms more than a CommonJS file (npm run bench). The gate finds core's runtime from import.meta.url.
-await build({
-  ...common,
-  format: 'cjs',
-  outExtension: { '.js': '.cjs' },
-  define: { 'import.meta.url': '__clitelModuleUrl' },
-  banner: { js: "'use strict';\nconst __clitelModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+if (!esmOnly) {
+  outputs.push(`dist/${entry}.cjs`);
+  await build({
+    ...common,
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    define: { 'import.meta.url': '__clitelModuleUrl' },
+    banner: { js: "'use strict';\nconst __clitelModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+}
 let over = false;
-for (const file of ['dist/index.js', 'dist/index.cjs']) {
+for (const file of outputs) {
   const size = statSync(file).size;
   process.stdout.write(`${size <= maxBytes ? 'ok  ' : 'OVER'} ${pkg.name} ${file} ${size} bytes (budget ${maxBytes})\n`);
   over ||= size > maxBytes;

@@ -36,6 +36,8 @@ const MAX_SIZES = {
   // Was 40_200; describeSchema and its text moved to dist/describe.js, which no CLI loads.
   // Was 35_000; core now exports the keys and metric names @clitel/service used to copy (+1.2 kB).
   'dist/index.js': 36_000,
+  // Keys, identity, platform and scrubbing for the sibling packages; a CLI's start-up never loads it.
+  'dist/internal.js': 30_000,
   'dist/runtime.cjs': 75_000,
   // The attribute table with its descriptions, for generators only; nothing loads it at start-up.
   'dist/describe.js': 20_000,
@@ -50,6 +52,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm'
 const metas = [];
 // The start-up path keeps @opentelemetry/api external (a peer), and imports nothing else from OTel.
 metas.push(await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', external: ['@opentelemetry/api'] }));
+// What the sibling packages share beyond the public API (register, service, cli, collector-config).
+metas.push(await build({ ...common, entryPoints: { internal: 'src/internal.ts' }, outdir: 'dist', external: ['@opentelemetry/api'] }));
 // What a schema can send, with the attribute table's descriptions: for generators, never at start-up.
 metas.push(await build({ ...common, entryPoints: { describe: 'src/describe.ts' }, outdir: 'dist', external: ['@opentelemetry/api'] }));
 // HTTP agents honouring the proxy variables, for packages with their own exporters.

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTR_CLITEL_FUNCTION, METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS } from '@clitel/core';
+import { ATTR_CLITEL_FUNCTION, METRIC_FUNCTION_CALLS, METRIC_MODULE_LOADS } from '@clitel/core/internal';
 import { REPO } from '../helpers/run-cli.js';
 import { encodeProtobuf } from '../helpers/otlp-decode.js';
 import { hexId, kv, outPoints, type Attrs, type OutPoint } from '../helpers/otlp-build.js';

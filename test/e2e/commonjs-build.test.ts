@@ -11,7 +11,8 @@ import { REPO } from '../helpers/run-cli.js';
 
 const THIN = readdirSync(join(REPO, 'packages')).filter((dir) => {
   const pkg = JSON.parse(readFileSync(join(REPO, 'packages', dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-  return pkg.scripts?.build?.includes('build-package.mjs') === true;
+  // @clitel/register is bundled the same way but is an `--import` hook: ESM only (--esm-only).
+  return pkg.scripts?.build?.includes('build-package.mjs') === true && !pkg.scripts.build.includes('--esm-only');
 });
 
 describe('CommonJS builds of the thin packages', () => {

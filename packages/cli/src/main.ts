@@ -2,7 +2,8 @@
 // `clitel <command>`: dispatches to one file per subcommand and turns CliErrors into one line on
 // stderr (and `{"error":…}` on stdout with --json) with a stable exit code.
 import type { Command, CliContext, Writer } from './context.js';
-import { isDebugEnabled, type Env } from '@clitel/core';
+import { type Env } from '@clitel/core';
+import { isDebugEnabled } from '@clitel/core/internal';
 import { CliError, isCliError } from './cli-error.js';
 import { colourEnabled, createStyle } from './style.js';
 import { cliVersion } from './cli-version.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DOCTOR_REPORT_VAR, type DoctorReport } from '@clitel/core';
+import { DOCTOR_REPORT_VAR, type DoctorReport } from '@clitel/core/internal';
 
 const ACME = fileURLToPath(new URL('../../../examples/acme/bin/acme.js', import.meta.url));
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { ATTR_CLITEL_INSTALLATION_ID } from '@clitel/core';
+import { ATTR_CLITEL_INSTALLATION_ID } from '@clitel/core/internal';
 import { runClitel } from './helpers/clitel-process.js';
 import { chdbAvailable, exporterDdl, startChdbServer, type ChdbServer } from './helpers/chdb-server.js';
 import { nanosText } from './helpers/exporter-rows.js';

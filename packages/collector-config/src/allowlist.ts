@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // What the schema lets a run send, read from describeSchema(): the single list of keys, names and
 // closed value sets the collector config allows. No key is written here by hand.
-import {
-  ATTR_CLITEL_COMMAND, ATTR_OS_TYPE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, OTHER_VALUE, UNKNOWN_COMMAND,
-} from '@clitel/core';
+import { UNKNOWN_COMMAND } from '@clitel/core';
+import { ATTR_CLITEL_COMMAND, ATTR_OS_TYPE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, OTHER_VALUE } from '@clitel/core/internal';
 import { describeSchema } from '@clitel/core/describe';
 import type { TypedKey } from './levels.js';
 import type { Schema } from '@clitel/core';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // base.yaml: receive OTLP, keep only what the schema allows, count runs, print a summary.
 // Backends come from the overlays, which replace the exporter lists.
-import { ATTR_CLITEL_COMMAND, ATTR_CLITEL_OPTIONS, ATTR_PROCESS_EXECUTABLE_NAME, ATTR_PROCESS_EXIT_CODE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, DISTRO_NAME, SCOPE_NAME } from '@clitel/core';
+import { ATTR_CLITEL_COMMAND, ATTR_CLITEL_OPTIONS, ATTR_PROCESS_EXECUTABLE_NAME, ATTR_PROCESS_EXIT_CODE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, DISTRO_NAME, SCOPE_NAME } from '@clitel/core/internal';
 import type { Allowlist } from './allowlist.js';
 import type { ResolvedCollectorConfigOptions } from './types.js';
 import { env, type ConfigValue } from './confmap.js';

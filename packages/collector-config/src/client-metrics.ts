@@ -2,7 +2,8 @@
 // The client metrics clitel itself sends over OTLP, besides run spans: usage counters libraries
 // report through core's startUsage, and heartbeats of @clitel/service. base.yaml gives them their
 // own pipeline (metrics/clients) that keeps exactly these names, keys and services.
-import { CLIENT_METRIC_NAMES, type Schema } from '@clitel/core';
+import { type Schema } from '@clitel/core';
+import { CLIENT_METRIC_NAMES } from '@clitel/core/internal';
 import { keysAt } from '@clitel/core/describe';
 import type { TypedKey } from './levels.js';
 

@@ -2,7 +2,7 @@
 // The processors of the client metrics pipeline (metrics/clients) in base.yaml: keep only the
 // metric names clitel clients send, from the tool and the schema's modules; keep only the keys
 // they can carry (fail-closed); check ids and closed values, truncate and limit.
-import { ATTR_CLITEL_FUNCTION, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, DISTRO_NAME, SCOPE_NAME, SERVICE_SCOPE_NAME } from '@clitel/core';
+import { ATTR_CLITEL_FUNCTION, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, DISTRO_NAME, SCOPE_NAME, SERVICE_SCOPE_NAME } from '@clitel/core/internal';
 import type { Allowlist } from './allowlist.js';
 import type { ResolvedCollectorConfigOptions } from './types.js';
 import type { ConfigValue } from './confmap.js';

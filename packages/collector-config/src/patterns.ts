@@ -3,7 +3,7 @@
 // unanchored) and the exact shapes of the ids clitel generates. Patterns are written raw here; the
 // renderer escapes `$` for the collector's config expansion. A case-insensitive pattern starts with
 // `(?i)` and has no other inline flags, so the generator can also run it as a JavaScript RegExp.
-import { ATTR_CLITEL_INSTALLATION_ID, ATTR_CLITEL_RUN_ID, ATTR_CLITEL_SESSION_ID } from '@clitel/core';
+import { ATTR_CLITEL_INSTALLATION_ID, ATTR_CLITEL_RUN_ID, ATTR_CLITEL_SESSION_ID } from '@clitel/core/internal';
 
 /** One `blocked_values` entry: the matching substring is replaced by `****`. */
 export interface BlockedPattern {

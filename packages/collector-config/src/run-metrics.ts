@@ -5,7 +5,7 @@
 // connector.spanmetrics.excludeResourceMetrics is on, whatever add_resource_attributes says; the
 // real collector showed it (test/collector/gateway.test.ts). transform/run-metrics keeps only
 // service.name on the resource and only the dimensions below on data points, with no gate needed.
-import { ATTR_CLITEL_COMMAND, ATTR_OS_TYPE, ATTR_PROCESS_EXIT_CODE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@clitel/core';
+import { ATTR_CLITEL_COMMAND, ATTR_OS_TYPE, ATTR_PROCESS_EXIT_CODE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@clitel/core/internal';
 import type { ConfigValue } from './confmap.js';
 import { CLEAR_RESOURCE_SCHEMA_URL, keepKeysStatement } from './levels.js';
 

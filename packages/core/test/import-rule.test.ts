@@ -20,6 +20,7 @@ type Folder = (typeof FOLDERS)[number];
 /** The entry of each bundle (the top level of src/ holds nothing else) and the folder it belongs to. */
 const ENTRIES: Record<string, Folder> = {
   'index.ts': 'gate', // dist/index.js: start-up, inlined into every adapter
+  'internal.ts': 'gate', // dist/internal.js: what sibling packages share beyond the public API
   'runtime.ts': 'runtime', // dist/runtime.cjs: loaded after consent
   'sender.ts': 'sender', // dist/sender.js: the detached sender process
   'proxy.ts': 'sender', // dist/proxy.js: the sender's proxy agents, for services
@@ -106,7 +107,7 @@ describe('the layout of packages/core/src', () => {
 
   it('keeps the start-up folders free of packages: gate/ and shared/ use only Node built-ins', () => {
     const found: string[] = [];
-    for (const file of files.filter((f) => (f.startsWith('gate/') || f.startsWith('shared/') || f === 'index.ts') && !f.endsWith('.test.ts'))) {
+    for (const file of files.filter((f) => (f.startsWith('gate/') || f.startsWith('shared/') || f === 'index.ts' || f === 'internal.ts') && !f.endsWith('.test.ts'))) {
       for (const { spec, typeOnly } of importsOf(file)) {
         if (!spec.startsWith('.') && !spec.startsWith('node:') && !typeOnly) found.push(`${file} imports ${spec}`);
       }
@@ -118,7 +119,7 @@ describe('the layout of packages/core/src', () => {
     const file = `${ROOT}node_modules/.cache/clitel-core/bundle-inputs.json`;
     expect(existsSync(file), `${file} is written by the build: run npm run build first`).toBe(true);
     const inputs = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
-    const bundles: Record<string, string> = { 'dist/index.js': 'index.ts', 'dist/runtime.cjs': 'runtime.ts', 'dist/sender.js': 'sender.ts', 'dist/proxy.js': 'proxy.ts', 'dist/describe.js': 'describe.ts' };
+    const bundles: Record<string, string> = { 'dist/index.js': 'index.ts', 'dist/internal.js': 'internal.ts', 'dist/runtime.cjs': 'runtime.ts', 'dist/sender.js': 'sender.ts', 'dist/proxy.js': 'proxy.ts', 'dist/describe.js': 'describe.ts' };
     expect(Object.keys(inputs).sort()).toEqual(Object.keys(bundles).sort());
     const strays: string[] = [];
     for (const [bundle, entry] of Object.entries(bundles)) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Call counters kept in memory, one slot per registered name (and fixed attributes).
-import { ATTR_CLITEL_FUNCTION, METRIC_FUNCTION_CALLS, type UsagePoint } from '@clitel/core';
+import { type UsagePoint } from '@clitel/core';
+import { ATTR_CLITEL_FUNCTION, METRIC_FUNCTION_CALLS } from '@clitel/core/internal';
 import type { UsageAttributes } from './types.js';
 
 /** One counter. The wrapper increments `calls`; nothing else touches it on the hot path. */

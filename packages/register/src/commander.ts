@@ -5,7 +5,7 @@
 // covers ESM and CommonJS tools.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { findOwningPackage } from '@clitel/core';
+import { findOwningPackage } from '@clitel/core/internal';
 import { watchLegacyCommander, type LegacyCommand } from './legacy-commander.js';
 
 /** The oldest commander major @clitel/commander supports; older ones get the command only. */

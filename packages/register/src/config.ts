@@ -3,7 +3,8 @@
 // package.json, or a "clitel" key in it.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { toolNameOrUndefined, type Schema, type TelemetryMode } from '@clitel/core';
+import { type Schema, type TelemetryMode } from '@clitel/core';
+import { toolNameOrUndefined } from '@clitel/core/internal';
 import type { PackageJson } from './tool.js';
 
 /** What clitel.config.json (or package.json's "clitel" key) may hold. */

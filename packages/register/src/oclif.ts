@@ -6,7 +6,7 @@
 // is never read; arguments and flags never are.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { findOwningPackage } from '@clitel/core';
+import { findOwningPackage } from '@clitel/core/internal';
 
 /** The oldest @oclif/core major whose `Config.runCommand` is read. */
 const MIN_MAJOR = 1;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Zero-code set-up: one run-only span from the start, replaced by a framework adapter's span
 // when a commander (or yargs) program is parsed.
-import { emitTreeIfAsked, isDebugEnabled, isTreeMode, noopRun, resolveToolIdentity, runTelemetryCli, startRun, TELEMETRY_COMMAND, type AdapterRun, type Env, type TelemetryOptions } from '@clitel/core';
+import { emitTreeIfAsked, isTreeMode, noopRun, runTelemetryCli, startRun, TELEMETRY_COMMAND, type AdapterRun, type Env, type TelemetryOptions } from '@clitel/core';
+import { isDebugEnabled, resolveToolIdentity } from '@clitel/core/internal';
 import { instrument as instrumentCommander } from '@clitel/commander';
 import { instrument as instrumentYargs } from '@clitel/yargs';
 import { findTool, dependsOn, usesClitel, type ToolInfo } from './tool.js';

@@ -3,7 +3,7 @@
 // (findOwningPackage and binOwner), else after the script.
 import { realpathSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { binOwner, findOwningPackage, toolNameOrUndefined } from '@clitel/core';
+import { binOwner, findOwningPackage, toolNameOrUndefined } from '@clitel/core/internal';
 
 /** The tool behind an entry script. */
 export interface ToolInfo {

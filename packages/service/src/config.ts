@@ -2,7 +2,8 @@
 // Settles a service's configuration. What every clitel package shares (names, opt-out variable,
 // env, level, debug, choice files, export target, consent) is settled by core's
 // resolveTelemetry(); only the service's own settings are settled here.
-import { OTHER_VALUE, resolveTelemetry, type Env, type ExportTarget, type ResolvedConfig } from '@clitel/core';
+import { type Env } from '@clitel/core';
+import { OTHER_VALUE, resolveTelemetry, type ExportTarget, type ResolvedConfig } from '@clitel/core/internal';
 import type { ServiceOptions } from './types.js';
 import { serviceConsent, serviceMode, type ServiceConsent } from './consent.js';
 

@@ -2,10 +2,8 @@
 // The resource of a service's heartbeats, built from an allowlist: core's platform part plus the
 // service's own keys. The stock host and process detectors are never used: they add host.name,
 // host.id, process.owner and command lines.
-import {
-  ATTR_CLITEL_EDITION, ATTR_CLITEL_SESSION_ID, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, ATTR_TELEMETRY_DISTRO_VERSION,
-  ATTR_TELEMETRY_SDK_LANGUAGE, ATTR_TELEMETRY_SDK_NAME, ATTR_TELEMETRY_SDK_VERSION, CLITEL_VERSION, DISTRO_NAME, platformResource, type Platform,
-} from '@clitel/core';
+import { CLITEL_VERSION } from '@clitel/core';
+import { ATTR_CLITEL_EDITION, ATTR_CLITEL_SESSION_ID, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION, ATTR_TELEMETRY_DISTRO_NAME, ATTR_TELEMETRY_DISTRO_VERSION, ATTR_TELEMETRY_SDK_LANGUAGE, ATTR_TELEMETRY_SDK_NAME, ATTR_TELEMETRY_SDK_VERSION, DISTRO_NAME, platformResource, type Platform } from '@clitel/core/internal';
 import type { ResolvedServiceConfig } from './config.js';
 
 /** What the resource is built from besides the configuration; passed in so tests can give literals. */

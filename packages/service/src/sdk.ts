@@ -10,10 +10,8 @@ import { AggregationTemporality, MeterProvider, PeriodicExportingMetricReader, t
 import { AggregationTemporalityPreference, OTLPMetricExporter as JsonExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPMetricExporter as ProtoExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { JsonMetricsSerializer } from '@opentelemetry/otlp-transformer';
-import {
-  ATTR_CLITEL_COUNT_BUCKET, ATTR_CLITEL_COUNT_NAME, ATTR_ERROR_TYPE, CLITEL_VERSION, METRIC_SERVICE_COUNT, METRIC_SERVICE_ERRORS,
-  METRIC_SERVICE_HEARTBEATS, METRIC_SERVICE_UPTIME, SERVICE_SCOPE_NAME, type Platform,
-} from '@clitel/core';
+import { CLITEL_VERSION } from '@clitel/core';
+import { ATTR_CLITEL_COUNT_BUCKET, ATTR_CLITEL_COUNT_NAME, ATTR_ERROR_TYPE, METRIC_SERVICE_COUNT, METRIC_SERVICE_ERRORS, METRIC_SERVICE_HEARTBEATS, METRIC_SERVICE_UPTIME, SERVICE_SCOPE_NAME, type Platform } from '@clitel/core/internal';
 import { createAgent, proxyFor } from '@clitel/core/proxy';
 import type { ResolvedServiceConfig, ServiceTarget } from './config.js';
 import { buildServiceResource } from './resource.js';

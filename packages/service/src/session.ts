@@ -2,7 +2,7 @@
 // A service session once consent said yes: error totals kept here, the SDK loaded lazily, and a
 // shutdown that always settles within its bound.
 import { randomBytes } from 'node:crypto';
-import { currentPlatform, errorType } from '@clitel/core';
+import { currentPlatform, errorType } from '@clitel/core/internal';
 import type { ServiceTelemetry } from './types.js';
 import type { ResolvedServiceConfig } from './config.js';
 import type { Sdk, SdkState } from './sdk.js';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `clitel doctor [--timeout <s>] [--register] [--json] <entry> [args…]`: runs the tool once in
 // doctor mode and says what would be sent, or the first reason nothing would be.
-import type { DoctorReport } from '@clitel/core';
+import type { DoctorReport } from '@clitel/core/internal';
 import { TELEMETRY_COMMAND } from '@clitel/core';
 import type { Command } from '../context.js';
 import { booleanFlag, parseCommandArgs, stringFlag } from '../args.js';

@@ -2,7 +2,8 @@
 // The data dictionary: every attribute a schema lets a run send, with examples and reasons, how to
 // look at it, how to opt out and how to ask for deletion. Generated from describeSchema(), so it
 // cannot drift from what the runtime filter allows.
-import { ATTR_CLITEL_RUN_ID, possibleValues, toolOptOutVar, type OptionSchema, type Schema } from '@clitel/core';
+import { toolOptOutVar, type OptionSchema, type Schema } from '@clitel/core';
+import { ATTR_CLITEL_RUN_ID, possibleValues } from '@clitel/core/internal';
 import { describeSchema, type AttributeInfo } from '@clitel/core/describe';
 import { describeEvent } from './event-descriptions.js';
 

@@ -2,7 +2,7 @@
 // What each span event of a run means, for the data dictionary. describeSchema() lists the events
 // and their attributes but carries no description of when each is recorded, so the wording lives
 // here, keyed by event name.
-import { EVENT_END, EVENT_EXCEPTION, EVENT_MODULE_LOAD, EVENT_PROGRESS, EVENT_START } from '@clitel/core';
+import { EVENT_END, EVENT_EXCEPTION, EVENT_MODULE_LOAD, EVENT_PROGRESS, EVENT_START } from '@clitel/core/internal';
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   [EVENT_START]: 'the run began (one per run)',

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import { describe, expect, it } from 'vitest';
-import type { DoctorReport } from '@clitel/core';
+import type { DoctorReport } from '@clitel/core/internal';
 import { diagnose, diagnoseMissing } from './diagnose.js';
 
 const NOW = Date.UTC(2026, 11, 3, 18, 0, 0);

@@ -2,7 +2,7 @@
 // From a doctor report to a verdict: would this run be sent, and if not, the first reason why,
 // in the order core decides (consent, notice, endpoint, sampling, delivery). Nothing is decided
 // again here: each step reads the fact core wrote.
-import type { DoctorReport } from '@clitel/core';
+import type { DoctorReport } from '@clitel/core/internal';
 
 /** The verdict's stable code. */
 type DoctorCode =

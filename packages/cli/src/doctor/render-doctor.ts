@@ -2,7 +2,7 @@
 // The plain-words output of `clitel doctor`: the span the run makes (decoded from the OTLP/JSON
 // body core wrote, with the same decoder `clitel dev` stores from), the verdict, and the tool's
 // own output with clitel's debug lines taken out (the report says what they said).
-import type { DoctorReport } from '@clitel/core';
+import type { DoctorReport } from '@clitel/core/internal';
 import { decodeTraceRequestJson } from '../otlp/decode-json.js';
 import type { SpanRow } from '../otlp/span-row.js';
 import { terminalText } from '../safe-text.js';

@@ -4,7 +4,7 @@
 // node_modules/.bin (the link npm makes, followed to its script). The script runs with `node`.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { findOwningPackage } from '@clitel/core';
+import { findOwningPackage } from '@clitel/core/internal';
 import { CliError } from '../cli-error.js';
 
 /** A script to run, and how it was found. */

@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DOCTOR_REPORT_VAR, type Env } from '@clitel/core';
+import { type Env } from '@clitel/core';
+import { DOCTOR_REPORT_VAR } from '@clitel/core/internal';
 
 /** How to run the tool. */
 export interface ToolRunOptions {

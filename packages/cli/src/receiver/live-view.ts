@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The live terminal view of `clitel dev`: one line per incoming command span and, on a terminal,
 // a status line kept at the bottom. With --json, one JSON object per line instead.
-import {
-  ATTR_CLITEL_COMMAND, ATTR_CLITEL_INSTALLATION_ID, ATTR_CLITEL_OPTION_PREFIX, ATTR_HOST_ARCH, ATTR_OS_TYPE, ATTR_PROCESS_EXIT_CODE, ATTR_SERVICE_VERSION,
-} from '@clitel/core';
+import { ATTR_CLITEL_COMMAND, ATTR_CLITEL_INSTALLATION_ID, ATTR_CLITEL_OPTION_PREFIX, ATTR_HOST_ARCH, ATTR_OS_TYPE, ATTR_PROCESS_EXIT_CODE, ATTR_SERVICE_VERSION } from '@clitel/core/internal';
 import type { Writer } from '../context.js';
 import type { SpanRow } from '../otlp/span-row.js';
 import type { DecodedMetrics } from '../otlp/metric-row.js';

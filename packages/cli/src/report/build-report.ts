@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Runs the report queries on a backend and assembles the Report every output is made from.
-import { ATTR_CLITEL_OPTION_PREFIX } from '@clitel/core';
+import { ATTR_CLITEL_OPTION_PREFIX } from '@clitel/core/internal';
 import type { QueryRunner, ResultRow } from '../store/query-runner.js';
 import type { AdoptionRow, CommandRow, ErrorRow, GrowthRow, Report, ShareRow, VersionRow } from '../types.js';
 import { reportQueries, servicesSql } from './queries.js';

@@ -4,11 +4,7 @@
 // per command span, with its weight `w` = 1 / clitel.sample_rate (absent means 1), so sampled data
 // is scaled back up. Installation counts sum each installation's
 // weight once per group (a two-level GROUP BY), which is exact for unsampled data.
-import {
-  ATTR_CLITEL_CHANNEL, ATTR_CLITEL_CI, ATTR_CLITEL_CI_PROVIDER, ATTR_CLITEL_COMMAND, ATTR_CLITEL_INSTALLATION_ID,
-  ATTR_CLITEL_OPTION_PREFIX, ATTR_CLITEL_OPTIONS, ATTR_CLITEL_SAMPLE_RATE, ATTR_ERROR_TYPE, ATTR_HOST_ARCH, ATTR_OS_TYPE,
-  ATTR_PROCESS_RUNTIME_NAME, ATTR_PROCESS_RUNTIME_VERSION, ATTR_SERVICE_VERSION,
-} from '@clitel/core';
+import { ATTR_CLITEL_CHANNEL, ATTR_CLITEL_CI, ATTR_CLITEL_CI_PROVIDER, ATTR_CLITEL_COMMAND, ATTR_CLITEL_INSTALLATION_ID, ATTR_CLITEL_OPTION_PREFIX, ATTR_CLITEL_OPTIONS, ATTR_CLITEL_SAMPLE_RATE, ATTR_ERROR_TYPE, ATTR_HOST_ARCH, ATTR_OS_TYPE, ATTR_PROCESS_RUNTIME_NAME, ATTR_PROCESS_RUNTIME_VERSION, ATTR_SERVICE_VERSION } from '@clitel/core/internal';
 import { literal, type Dialect } from './dialect.js';
 
 /** Which spans a query reads. */

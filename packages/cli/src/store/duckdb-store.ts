@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ATTR_CLITEL_INSTALLATION_ID } from '@clitel/core';
+import { ATTR_CLITEL_INSTALLATION_ID } from '@clitel/core/internal';
 import { CliError } from '../cli-error.js';
 import type { SpanRow } from '../otlp/span-row.js';
 import { duckdbDialect } from '../report/dialect.js';

@@ -3,7 +3,7 @@
 // ClickHouse exporter writes, in which order their rows must go, and the parameterised count and
 // delete statements. The installation id only ever travels as a bound parameter ({id:String});
 // database and table names are checked against a strict pattern and quoted.
-import { ATTR_CLITEL_INSTALLATION_ID } from '@clitel/core';
+import { ATTR_CLITEL_INSTALLATION_ID } from '@clitel/core/internal';
 import type { Statement } from './clickhouse-connection.js';
 
 /** The exporter's default database (`database` in its config). */
