@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Entry of the background sender process (bundled on its own as dist/sender.js). It drains the
 // spool with the official OTLP exporter: locked, batched, bounded by a hard deadline.
-import { writeFileSync } from 'node:fs';
+import { writeAtomic } from './shared/atomic-file.js';
 import type { MetricsRecord, RunRecord, SenderConfig, SpoolRecord } from './shared/internal-types.js';
 import { acquireLock, releaseLock } from './shared/lock.js';
 import { enforceCaps, listSpool, readEntry, removeEntries } from './shared/spool.js';
@@ -153,7 +153,7 @@ async function drain(config: SenderConfig, deadline: number): Promise<DrainResul
 /** Marks "a sender finished": runs that find no lock start a new one when this is newer than the last spawn. */
 function markDone(file: string): void {
   try {
-    writeFileSync(file, String(Date.now()));
+    writeAtomic(file, String(Date.now()));
   } catch {
     // state directory gone (the user opted out meanwhile)
   }

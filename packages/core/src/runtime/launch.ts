@@ -2,7 +2,8 @@
 // Starting delivery from the host process: a detached sender (background) or a bounded
 // synchronous one (sync / CI). Nothing here loads an exporter, and node:child_process (about
 // 2.5 ms to load) is loaded only when a sender is actually started.
-import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { createExclusive } from '../shared/atomic-file.js';
 import { join } from 'node:path';
 import type { Env } from '../shared/types.js';
 import type { SenderConfig } from '../shared/internal-types.js';
@@ -31,7 +32,7 @@ function mtime(file: string): number | undefined {
 
 function claim(file: string): boolean {
   try {
-    closeSync(openSync(file, 'wx', 0o600));
+    createExclusive(file, '');
     return true;
   } catch {
     return false;

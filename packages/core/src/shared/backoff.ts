@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import { readFileSync, rmSync } from 'node:fs';
-import { writeAtomic } from './state.js';
+import { writeAtomic } from './atomic-file.js';
 import { BACKOFF_INITIAL_MILLIS, BACKOFF_MAX_MILLIS } from './sender-files.js';
 
 /** When delivery may be tried again, how many failures in a row led there, and why the last one failed. */

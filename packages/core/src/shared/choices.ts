@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Persisted choices: `{"telemetry": "enabled" | "disabled"}` per tool and machine-wide.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeAtomic } from './atomic-file.js';
 
 /** A persisted choice, or undefined when there is none (or the file is unreadable). */
 export type Choice = 'enabled' | 'disabled' | undefined;
@@ -26,12 +27,5 @@ export function readChoice(file: string): Choice {
 /** Writes a choice atomically. Throws on I/O errors (callers report them). */
 export function writeChoice(file: string, choice: 'enabled' | 'disabled'): void {
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, `${JSON.stringify({ telemetry: choice })}\n`, { mode: 0o600 });
-    renameSync(tmp, file);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
+  writeAtomic(file, `${JSON.stringify({ telemetry: choice })}\n`);
 }

@@ -2,7 +2,8 @@
 // One sender at a time per state directory: a lock file holding the owner's pid, created with its
 // content in one step (a hard link of a written temp file), and taken over when it is older than
 // its owner's deadline or the owner is gone.
-import { linkSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, unlinkSync } from 'node:fs';
+import { createExclusive } from './atomic-file.js';
 
 function isAlive(pid: number): boolean {
   try {
@@ -25,17 +26,6 @@ function isStale(file: string, staleMillis: number, now: number): boolean {
   }
 }
 
-/** Creates `file` holding this pid, failing with EEXIST when it exists: never visible half-written. */
-function createWithPid(file: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, String(process.pid), { mode: 0o600 });
-    linkSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-}
-
 function readOwner(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8').trim();
@@ -48,7 +38,7 @@ function readOwner(file: string): string | undefined {
 export function acquireLock(file: string, staleMillis: number, now: number): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      createWithPid(file);
+      createExclusive(file, String(process.pid));
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;

@@ -3,7 +3,7 @@
 // sender that holds the lock writes it; `<tool> telemetry show` reads it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomic } from './state.js';
+import { writeAtomic } from './atomic-file.js';
 
 /** The log keeps at most this many deliveries and this many bytes, newest kept. */
 const SENT_LOG_LIMITS = { maxEntries: 100, maxBytes: 1_000_000 };

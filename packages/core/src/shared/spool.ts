@@ -5,7 +5,7 @@ import { randomHex } from './ids.js';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SpoolRecord, SpoolCaps } from './internal-types.js';
-import { writeAtomic } from './state.js';
+import { writeAtomic } from './atomic-file.js';
 
 const ENTRY = /^(\d{13})-[0-9a-z]+-[0-9a-f]+\.json$/;
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Files in the tool's state directory: the installation id and the notice marker.
+import { writeAtomic } from './atomic-file.js';
 import { randomUuid } from './ids.js';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -11,22 +12,6 @@ function readText(file: string): string | undefined {
     return readFileSync(file, 'utf8').trim();
   } catch {
     return undefined;
-  }
-}
-
-/** Writes a small file atomically (temp file + rename). Throws on I/O errors, leaving no temp file behind (a full disk would collect them). */
-export function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    writeFileSync(tmp, text, { mode: 0o600 });
-    renameSync(tmp, file);
-  } catch (error) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // never created
-    }
-    throw error;
   }
 }
 
