@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type {
   TelemetryAction, TelemetryCommandIo, TelemetryCommandOptions, TelemetryCommandResult, TelemetryOptions, UsageOptions, UsagePoint,
 } from '../shared/types.js';
-import { defaultWriteErr, forgetState, prepare, turnedOff } from '../shared/prepare.js';
+import { prepare } from '../shared/prepare.js';
+import { forgetState, turnedOff } from '../shared/forget.js';
+import { defaultWriteErr } from '../shared/output.js';
 import { isDebugEnabled, readDirs, readOptOuts, resolveEnv, toolOptOutVar } from '../shared/env.js';
 import { envOptOut } from '../shared/consent.js';
 import { resolvePaths } from '../shared/paths.js';

@@ -1,33 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-// Admission (consent, notice, sampling) and delivery (spool, sender) shared by runs and usage.
+// Delivery of a finished record, shared by runs and usage: spool it and start a sender now, later
+// (the delivery delay) or, in CI, wait for it; in debug mode print it instead.
 import type { SpoolRecord, SenderConfig } from '../shared/internal-types.js';
-import { debugLine, type Prepared } from '../shared/prepare.js';
-import { ensureInstallationId, markNoticeShown, noticeShown, readInstallationId } from '../shared/state.js';
-import { noticeText } from './notice.js';
-import { isSampled } from './sampling.js';
+import type { Prepared } from '../shared/prepare.js';
+import { debugLine } from '../shared/output.js';
 import { appendToSpool, spoolDue } from '../shared/spool.js';
 import { SEND_AFTER_MILLIS, SEND_AFTER_RUNS } from '../shared/sender-files.js';
 import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './launch.js';
 import { readBackoff } from '../shared/backoff.js';
 import { senderFiles } from '../shared/sender-files.js';
 import { writeDoctorReport } from './doctor-report.js';
-
-/** Decides whether this run records; returns the installation id (or '' in debug mode). */
-export function admit(p: Prepared, signal: 'traces' | 'metrics'): string | undefined {
-  const { config } = p;
-  if (!p.status.enabled) return undefined;
-  for (const warning of config.env.warnings) debugLine(p, warning.replace(/^clitel: /, ''));
-  if (config.debug) return readInstallationId(config.paths.stateDir) ?? '';
-  if (!noticeShown(config.paths.stateDir, config.noticeVersion)) {
-    ensureInstallationId(config.paths.stateDir);
-    markNoticeShown(config.paths.stateDir, config.noticeVersion);
-    p.writeErr(noticeText(config));
-    return undefined;
-  }
-  if ((signal === 'traces' ? config.target : config.metricsTarget) == null) return undefined;
-  const id = ensureInstallationId(config.paths.stateDir);
-  return isSampled(id, config.sampleRate) ? id : undefined;
-}
 
 /** Spools a finished record and starts delivery (or, in debug mode, prints it). Throws on I/O errors. */
 export function deliver(p: Prepared, record: SpoolRecord): void {

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // One run of a command: consent once, collect while it goes, record once when it ends.
 import type { TelemetryOptions } from '../shared/types.js';
-import { debugLine, type Prepared } from '../shared/prepare.js';
+import type { Prepared } from '../shared/prepare.js';
+import { debugLine } from '../shared/output.js';
 import { NOOP_RUN, type AdapterRun } from '../shared/noop.js';
-import { admit, deliver } from './deliver.js';
+import { admit } from './admit.js';
+import { deliver } from './deliver.js';
 import { filterRun, mergeDeclared } from '../shared/schema.js';
 import { errorType, scrubStack } from '../shared/scrub.js';
 import { buildRecord } from './record.js';

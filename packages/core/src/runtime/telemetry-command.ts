@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // `<tool> telemetry status|enable|disable|reset|show`: the logic; adapters expose it as a subcommand.
 import type { TelemetryAction, TelemetryCommandOptions, TelemetryCommandResult, TelemetryOptions } from '../shared/types.js';
-import { forgetState, prepare, type Prepared } from '../shared/prepare.js';
+import { prepare, type Prepared } from '../shared/prepare.js';
+import { forgetState } from '../shared/forget.js';
 import { writeChoice } from '../shared/choices.js';
 import { markNoticeShown, readInstallationId, resetInstallationId } from '../shared/state.js';
 import { collectedLines } from './notice.js';

@@ -3,9 +3,11 @@
 // the totals once and spools them as one metrics record, under the same consent rules as runs.
 import type { UsageOptions, UsagePoint } from '../shared/types.js';
 import type { MetricPoint, MetricsRecord } from '../shared/internal-types.js';
-import { debugLine, type Prepared } from '../shared/prepare.js';
+import type { Prepared } from '../shared/prepare.js';
+import { debugLine } from '../shared/output.js';
 import { NOOP_USAGE, type UsageHandle } from '../shared/noop.js';
-import { admit, deliver } from './deliver.js';
+import { admit } from './admit.js';
+import { deliver } from './deliver.js';
 import { buildResource } from './context.js';
 import { currentPlatform } from '../shared/platform.js';
 import { randomHex } from '../shared/ids.js';

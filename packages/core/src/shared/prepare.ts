@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Settling a run's configuration and consent, shared by runs and the `telemetry` subcommand.
-import { existsSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { ConsentStatus, Env, TelemetryOptions } from './types.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { readChoice } from './choices.js';
 import { decideConsent } from './consent.js';
 import { resolveEnv } from './env.js';
+import { debugLine, defaultWriteErr } from './output.js';
 
 /** A settled configuration and the consent decision for it. */
 export interface Prepared {
@@ -16,15 +16,6 @@ export interface Prepared {
   writeErr: (text: string) => void;
   /** Directory of the built package (where sender.js lives); set by the gate. */
   distDir?: string;
-}
-
-/** Writes to stderr; never throws. */
-export function defaultWriteErr(text: string): void {
-  try {
-    process.stderr.write(text);
-  } catch {
-    // stderr closed: nothing to do
-  }
 }
 
 /** A tool's settled configuration and consent decision, without side effects. */
@@ -62,21 +53,4 @@ export function prepare(options: TelemetryOptions): Prepared {
   const prepared = { config, status, env, writeErr: options.writeErr ?? defaultWriteErr };
   if (config.toolMismatch != null) debugLine(prepared, config.toolMismatch);
   return prepared;
-}
-
-/** When the user has opted out, the tool's state (spool, ids, logs) is deleted. */
-export function forgetState(stateDir: string): void {
-  if (existsSync(stateDir)) rmSync(stateDir, { recursive: true, force: true });
-}
-
-/** What happens when telemetry is off: say why in debug mode; on a user's opt-out, delete the tool's state (not in doctor mode). */
-export function turnedOff(p: Prepared): void {
-  debugLine(p, `telemetry is off: ${p.status.reason}`);
-  // Doctor mode (`clitel doctor`) only looks: the next run of the tool deletes the state.
-  if (p.status.source !== 'error' && p.status.source !== 'default' && p.config.env.doctorReport == null) forgetState(p.config.paths.stateDir);
-}
-
-/** A `clitel:` debug line, shown only with `CLITEL_DEBUG=1`. */
-export function debugLine(prepared: Pick<Prepared, 'config' | 'writeErr'>, message: string): void {
-  if (prepared.config.debug) prepared.writeErr(`clitel: ${message}\n`);
 }
