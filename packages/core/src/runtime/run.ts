@@ -10,7 +10,7 @@ import { filterRun, mergeDeclared } from '../shared/schema.js';
 import { errorType, scrubStack } from '../shared/scrub.js';
 import { buildRecord } from './record.js';
 import { randomHex } from '../shared/ids.js';
-import { buildResource } from './context.js';
+import { buildResource } from './resource.js';
 import { currentPlatform } from '../shared/platform.js';
 import { watchProcess } from './lifecycle.js';
 import { findPackageRoot } from '../shared/package-root.js';

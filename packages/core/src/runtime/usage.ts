@@ -8,7 +8,7 @@ import { debugLine } from '../shared/output.js';
 import { NOOP_USAGE, type UsageHandle } from '../shared/noop.js';
 import { admit } from './admit.js';
 import { deliver } from './deliver.js';
-import { buildResource } from './context.js';
+import { buildResource } from './resource.js';
 import { currentPlatform } from '../shared/platform.js';
 import { randomHex } from '../shared/ids.js';
 import { watchProcess } from './lifecycle.js';

@@ -15,7 +15,7 @@ export type AttributeType = 'string' | 'int' | 'double' | 'boolean' | 'string[]'
 export type RunEventName = typeof A.EVENT_START | typeof A.EVENT_PROGRESS | typeof A.EVENT_MODULE_LOAD | typeof S.EVENT_EXCEPTION | typeof A.EVENT_END;
 
 /**
- * Where a key is set: `resource`, the resource of runs and usage counters (runtime/context.ts);
+ * Where a key is set: `resource`, the resource of runs and usage counters (runtime/resource.ts);
  * `service-resource`, the resource of @clitel/service heartbeats; `span`, the span of a run;
  * `event:<name>`, a span event of a run; `point`, a data point of a client metric (usage
  * counters, service heartbeats).

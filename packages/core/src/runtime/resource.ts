@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The small, coarse context of a run: resource attributes from an allowlist, nothing else.
+// The resource of a run (its small, coarse context): attributes from an allowlist, nothing else.
 import type { ResolvedConfig } from '../shared/config.js';
 import type { ClitelEnv } from '../shared/env.js';
 import * as A from '../shared/attributes.js';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import { describe, expect, it } from 'vitest';
-import { detectChannel, sanitizeLabel } from './context.js';
+import { detectChannel, sanitizeLabel } from './resource.js';
 import { coarseOsVersion } from '../shared/platform.js';
 import { isSampled } from './sampling.js';
 
