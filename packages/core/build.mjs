@@ -4,6 +4,7 @@
 // and the sender (dist/sender.js, with the official OTLP exporters bundled in).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -61,6 +62,13 @@ metas.push(await build({ ...common, entryPoints: { proxy: 'src/proxy.ts' }, outd
 // What a run needs once consent says yes, loaded by the gate with a synchronous require.
 // Whitespace and syntax are minified (it compiles faster at start-up); names are kept for stack traces.
 metas.push(await build({ ...common, format: 'cjs', entryPoints: { runtime: 'src/runtime.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['@opentelemetry/api'], minifyWhitespace: true, minifySyntax: true }));
+// Its first line is its content hash, the key of the V8 code cache the gate keeps (gate/load-runtime.ts).
+// The gate compiles it with vm.Script, which has no loader for import(): the bundle must not use it.
+{
+  const code = readFileSync('dist/runtime.cjs', 'utf8');
+  if (/\bimport\(/.test(code)) throw new Error('dist/runtime.cjs uses import(), which the code-cache loader cannot run');
+  writeFileSync('dist/runtime.cjs', `/*clitel-runtime:${createHash('sha256').update(code).digest('hex').slice(0, 16)}*/${code}`);
+}
 metas.push(await build({
   ...common,
   entryPoints: { sender: 'src/sender.ts' },

@@ -31,7 +31,7 @@ const ENTRIES: Record<string, Folder> = {
  * Type-only imports across folders that are the contract between two moments: the gate names the
  * shape of the runtime it loads lazily (erased from the bundle).
  */
-const CONTRACTS = [{ from: 'gate/gate.ts', to: 'runtime.ts' }];
+const CONTRACTS = [{ from: 'gate/load-runtime.ts', to: 'runtime.ts' }];
 
 function sourceFiles(dir = ''): string[] {
   return readdirSync(`${SRC}${dir}`, { withFileTypes: true }).flatMap((d) =>

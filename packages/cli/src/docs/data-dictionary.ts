@@ -132,7 +132,7 @@ export function renderDataDictionary(schema: Schema, options: DataDictionaryOpti
     '## Where clitel keeps files',
     '',
     `- Choices: ${code('$XDG_CONFIG_HOME/clitel/')} (default ${code('~/.config/clitel/')}; ${code('%APPDATA%\\clitel\\')} on Windows).`,
-    `- State (installation id, notice marker, queue of unsent runs): ${code(`$XDG_STATE_HOME/clitel/${tool}/`)} (default ${code(`~/.local/state/clitel/${tool}/`)}; ${code('%LOCALAPPDATA%\\clitel\\')} on Windows).`,
+    `- State (installation id, notice marker, queue of unsent runs, a log of what was sent, and V8's compiled code of clitel's runtime so later runs start faster): ${code(`$XDG_STATE_HOME/clitel/${tool}/`)} (default ${code(`~/.local/state/clitel/${tool}/`)}; ${code('%LOCALAPPDATA%\\clitel\\')} on Windows).`,
     '',
   ];
   return lines.join('\n');

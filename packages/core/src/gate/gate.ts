@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The start-up path: decide consent with nothing but env and two small files, and load the
 // runtime (dist/runtime.cjs) only when telemetry is on. Every entry point returns a no-op on failure.
-// Adapters inline this module into their own bundle; it holds no state but the loaded runtime.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// Adapters inline this module into their own bundle; it holds no state (gate/load-runtime.ts loads
+// the runtime once per process).
 import { homedir } from 'node:os';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type {
   TelemetryAction, TelemetryCommandIo, TelemetryCommandOptions, TelemetryCommandResult, TelemetryOptions, UsageOptions, UsagePoint,
 } from '../shared/types.js';
@@ -18,39 +15,7 @@ import { envOptOut } from '../shared/consent.js';
 import { resolvePaths } from '../shared/paths.js';
 import { NOOP_RUN, NOOP_USAGE, type AdapterRun, type UsageHandle } from '../shared/noop.js';
 import { announceModuleLoad } from '../shared/module-registry.js';
-// Types only: erased from the bundle, so the gate still loads the runtime only after consent.
-import type * as RuntimeModule from '../runtime.js';
-
-type Runtime = typeof RuntimeModule;
-
-/**
- * The runtime is found through the package name, not a relative path: adapters bundle this gate
- * into their own single file (one module to load instead of two), and still use core's runtime.
- */
-const RUNTIME = '@clitel/core/runtime';
-
-/**
- * Where Node's resolution would find core's runtime from this file, tried directly first (the
- * general resolver costs about 2 ms on its first use): this file itself in core's dist, an adapter
- * with its own nested copy of core, an adapter beside core in the same `@clitel` scope (npm, pnpm,
- * workspaces). Anything else goes through `require.resolve`.
- */
-function runtimeFile(): string {
-  for (const guess of ['./runtime.cjs', '../node_modules/@clitel/core/dist/runtime.cjs', '../../core/dist/runtime.cjs']) {
-    const file = fileURLToPath(new URL(guess, import.meta.url));
-    if (existsSync(file)) return file;
-  }
-  return createRequire(import.meta.url).resolve(RUNTIME);
-}
-
-let runtime: { module: Runtime; distDir: string } | undefined;
-function loadRuntime(): { module: Runtime; distDir: string } {
-  if (runtime == null) {
-    const file = runtimeFile();
-    runtime = { module: createRequire(import.meta.url)(file) as Runtime, distDir: dirname(file) };
-  }
-  return runtime;
-}
+import { loadRuntime } from './load-runtime.js';
 
 /**
  * The common "off" case answered from the opt-out variables alone, before anything else is
@@ -78,7 +43,8 @@ export function startRun(options: TelemetryOptions): AdapterRun {
       if (p.config.env.doctorReport != null) loadRuntime().module.writeDoctorReport(p);
       return NOOP_RUN;
     }
-    return loadRuntime().module.startAdmittedRun({ ...p, distDir: loadRuntime().distDir }, options);
+    const runtime = loadRuntime(p.config.paths.stateDir);
+    return runtime.module.startAdmittedRun({ ...p, distDir: runtime.distDir, codeCache: runtime.codeCache }, options);
   } catch {
     return NOOP_RUN;
   }
@@ -97,7 +63,8 @@ export function startUsage(options: UsageOptions, collect: () => readonly UsageP
       turnedOff(p);
       return NOOP_USAGE;
     }
-    return loadRuntime().module.startAdmittedUsage({ ...p, distDir: loadRuntime().distDir }, options, collect);
+    const runtime = loadRuntime(p.config.paths.stateDir);
+    return runtime.module.startAdmittedUsage({ ...p, distDir: runtime.distDir, codeCache: runtime.codeCache }, options, collect);
   } catch {
     return NOOP_USAGE;
   }

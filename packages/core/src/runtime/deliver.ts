@@ -10,6 +10,7 @@ import { renderJson, senderScript, sendSync, shouldSpawn, spawnSender } from './
 import { readBackoff } from '../shared/backoff.js';
 import { senderFiles } from '../shared/sender-files.js';
 import { writeDoctorReport } from './doctor-report.js';
+import { writeAtomic } from '../shared/atomic-file.js';
 
 /** Spools a finished record and starts delivery (or, in debug mode, prints it). Throws on I/O errors. */
 export function deliver(p: Prepared, record: SpoolRecord): void {
@@ -39,9 +40,22 @@ export function deliver(p: Prepared, record: SpoolRecord): void {
   };
   if (config.delivery === 'sync') sendSync(script, senderConfig, p.env, now);
   else if (sendDue(p, now) && shouldSpawn(config.paths.stateDir, now)) spawnSender(script, senderConfig, p.env);
+  keepCodeCache(p);
 }
 
 /** The delivery delay: a sender starts when the spool holds enough runs or its oldest waited long enough. */
 function sendDue(p: Prepared, now: number): boolean {
   return p.config.env.sendNow || spoolDue(p.config.paths.spoolDir, now, SEND_AFTER_RUNS, SEND_AFTER_MILLIS);
+}
+
+/** Writes the runtime's code cache once, after the run's own writes; a failure only means compiling again next run. */
+function keepCodeCache(p: Prepared): void {
+  const cache = p.codeCache;
+  if (cache == null) return;
+  p.codeCache = undefined;
+  try {
+    writeAtomic(cache.file, cache.bytes());
+  } catch {
+    // state directory gone or read-only
+  }
 }

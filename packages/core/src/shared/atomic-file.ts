@@ -11,7 +11,7 @@ function tempFor(file: string): string {
 }
 
 /** Writes `text` to a temp file beside `file`, then runs `publish(tmp)`; the temp file is always removed or renamed. */
-function viaTemp(file: string, text: string, publish: (tmp: string) => void): void {
+function viaTemp(file: string, text: string | Uint8Array, publish: (tmp: string) => void): void {
   const tmp = tempFor(file);
   try {
     writeFileSync(tmp, text, { mode: PRIVATE });
@@ -21,8 +21,8 @@ function viaTemp(file: string, text: string, publish: (tmp: string) => void): vo
   }
 }
 
-/** Replaces `file` with `text` in one step (temp file + rename). Throws on I/O errors. */
-export function writeAtomic(file: string, text: string): void {
+/** Replaces `file` with `text` (or bytes) in one step (temp file + rename). Throws on I/O errors. */
+export function writeAtomic(file: string, text: string | Uint8Array): void {
   viaTemp(file, text, (tmp) => renameSync(tmp, file));
 }
 

@@ -125,3 +125,10 @@ export interface DoctorReport {
   /** The OTLP/JSON body debug mode printed; undefined when telemetry is off. */
   body: string | undefined;
 }
+
+/** V8's compiled code of the runtime, to keep in `file` for the next run (gate/load-runtime.ts). */
+export interface CodeCache {
+  file: string;
+  /** The bytes to write: a key line, then V8's cached data (includes what the run compiled so far). */
+  bytes: () => Uint8Array;
+}

@@ -3,6 +3,7 @@
 import { homedir } from 'node:os';
 import type { ConsentStatus, Env, TelemetryOptions } from './types.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
+import type { CodeCache } from './internal-types.js';
 import { readChoice } from './choices.js';
 import { decideConsent } from './consent.js';
 import { resolveEnv } from './env.js';
@@ -16,6 +17,8 @@ export interface Prepared {
   writeErr: (text: string) => void;
   /** Directory of the built package (where sender.js lives); set by the gate. */
   distDir?: string;
+  /** The runtime's code cache, to write after this run's spool write when it was compiled afresh; set by the gate. */
+  codeCache?: CodeCache | undefined;
 }
 
 /** A tool's settled configuration and consent decision, without side effects. */
