@@ -6,6 +6,7 @@
 // back to back); instructions counted by valgrind. `--write` puts the tables into docs/performance.md.
 // `--quick` (about a minute): 8 runs per scenario, 1 s between typed runs, 60 back to back.
 // Env: BENCH_RUNS (30), BENCH_GAP_MS (4000, between typed runs), BENCH_SKIP=sessions,instructions.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,15 +27,34 @@ const HOMES = [];
 const ARGS = ['greet', '--name', 'Bench'];
 const INSTALLATION_ID = '3f0c1e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
 
-/** A HOME as a previous run leaves it: the notice shown, an installation id, an empty spool. */
-function home() {
+/** The runtime's code cache a recorded run leaves in its state directory, per set of Node flags (V8 checks them). */
+const CODE_CACHES = { timing: undefined, predictable: undefined };
+const STATE = '.local/state/clitel/acme';
+
+/**
+ * A HOME as a previous run leaves it: the notice shown, an installation id, an empty spool and
+ * (once `makeCodeCaches` ran, unless `cache` is null) the runtime's code cache.
+ */
+function home(cache = CODE_CACHES.timing) {
   const dir = mkdtempSync(join(tmpdir(), 'clitel-bench-'));
   HOMES.push(dir);
-  const state = join(dir, '.local/state/clitel/acme');
+  const state = join(dir, STATE);
   mkdirSync(state, { recursive: true });
   writeFileSync(join(state, 'notice'), '1\n');
   writeFileSync(join(state, 'installation-id'), `${INSTALLATION_ID}\n`);
+  if (cache != null) writeFileSync(join(state, 'runtime.v8-cache'), cache);
   return dir;
+}
+
+/** Takes the code cache from one real recorded run of the example, with and without `--predictable`. */
+function makeCodeCaches(script, ep) {
+  for (const [key, flags] of [['timing', []], ['predictable', ['--predictable']]]) {
+    const dir = home(null);
+    spawnSync(process.execPath, [...flags, script, ...ARGS], { env: { PATH: process.env.PATH, HOME: dir, OTEL_EXPORTER_OTLP_ENDPOINT: ep.closed }, stdio: 'ignore' });
+    const file = join(dir, STATE, 'runtime.v8-cache');
+    if (!existsSync(file)) throw new Error('the recorded run left no code cache');
+    CODE_CACHES[key] = readFileSync(file);
+  }
 }
 
 /** The scenarios of one host (`esm` or `cjs`): the bare copy first, then clitel's. */
@@ -139,10 +159,11 @@ function measureInstructions(variants, ep) {
       ['opted out: ACME_TELEMETRY_OPTOUT=1', script, { ACME_TELEMETRY_OPTOUT: '1' }],
       ['recorded (delivery delayed)', script, { OTEL_EXPORTER_OTLP_ENDPOINT: ep.closed }],
       ['recorded, starting a sender', script, { OTEL_EXPORTER_OTLP_ENDPOINT: ep.closed, CLITEL_SEND_NOW: '1' }],
+      ['recorded, first run (no code cache yet: compiles and writes it)', script, { OTEL_EXPORTER_OTLP_ENDPOINT: ep.closed }, null],
     ].filter(([name]) => !QUICK || !name.includes('opted out'));
     let base;
-    for (const [name, file, env] of list) {
-      const { instructions } = countInstructions(valgrind, file, ARGS, { PATH: process.env.PATH, HOME: home(), ...env });
+    for (const [name, file, env, cache = CODE_CACHES.predictable] of list) {
+      const { instructions } = countInstructions(valgrind, file, ARGS, { PATH: process.env.PATH, HOME: home(cache), ...env });
       base ??= instructions;
       rows.push(`| ${host === 'esm' ? 'ESM' : 'CommonJS'} | ${name} | ${fmt(instructions / 1e6)} | ${signed((instructions - base) / 1e6)} | ${fmt(instructions / base, 3)}× |`);
     }
@@ -155,6 +176,7 @@ async function main() {
   const ep = await startEndpoints();
   const runner = startRunner();
   try {
+    makeCodeCaches(variants.esm, ep);
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
     const how = runner.kind === 'wait4' ? 'wall time, CPU time (user + system) and peak RSS of each run from wait4(2)' : 'wall time only (python3 is missing, so no CPU time or RSS)';
     const parts = [
@@ -181,7 +203,7 @@ async function main() {
       process.stdout.write(`${session}\n`);
     }
     if (!SKIP.has('instructions')) {
-      const counts = `**Instructions per run** (valgrind, \`node --predictable\`, a fresh HOME; independent of machine load)\n\n${measureInstructions(variants, ep)}\n`;
+      const counts = `**Instructions per run** (valgrind, \`node --predictable\`, a fresh HOME as a previous run leaves it; independent of machine load)\n\n${measureInstructions(variants, ep)}\n`;
       parts.push(counts);
       process.stdout.write(`${counts}\n`);
     }
