@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { rewriteBuiltins } from '../../scripts/esbuild-builtins.mjs';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -53,6 +54,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm'
 const metas = [];
 // The start-up path keeps @opentelemetry/api external (a peer), and imports nothing else from OTel.
 metas.push(await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', external: ['@opentelemetry/api'] }));
+// A CLI loads this at start-up: built-ins through process.getBuiltinModule (scripts/esbuild-builtins.mjs).
+rewriteBuiltins('dist/index.js');
 // What the sibling packages share beyond the public API (register, service, cli, collector-config).
 metas.push(await build({ ...common, entryPoints: { internal: 'src/internal.ts' }, outdir: 'dist', external: ['@opentelemetry/api'] }));
 // What a schema can send, with the attribute table's descriptions: for generators, never at start-up.

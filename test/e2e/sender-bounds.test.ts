@@ -73,4 +73,16 @@ describe('sender bounds', () => {
       }
     }
   });
+
+  it('loads built-ins in the ESM start-up bundles through getBuiltinModule, never a static import', () => {
+    // A static `import … from 'node:fs'` makes Node build the whole fs namespace (~7 M instructions);
+    // scripts/esbuild-builtins.mjs rewrites them after each build.
+    const bundles = ['packages/core/dist/index.js', 'packages/register/dist/register.js',
+      ...['commander', 'yargs', 'oclif', 'cac', 'citty', 'parseargs', 'library'].map((p) => `packages/${p}/dist/index.js`)];
+    for (const path of bundles) {
+      const code = readFileSync(join(REPO, path), 'utf8');
+      expect({ path, staticImports: code.match(/^import .* from "node:[^"]+";$/gm) ?? [] }).toEqual({ path, staticImports: [] });
+      expect(code).toContain('process.getBuiltinModule("node:fs")');
+    }
+  });
 });
