@@ -49,7 +49,7 @@ function brokenHome(): string {
   return home;
 }
 
-type World = [string, () => { env: Record<string, string>; home?: string }];
+type World = [string, () => { env: Record<string, string>; home?: string; nodeArgs?: string[] }];
 const WORLDS: World[] = [
   ['receiver up (background sender)', () => ({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: up.url } })],
   ['receiver up (sync, CI=true)', () => ({ env: { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: up.url } })],
@@ -59,6 +59,8 @@ const WORLDS: World[] = [
   ['HOME is a file', () => ({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: up.url }, home: '/dev/null' })],
   ['corrupt config, id and spool', () => ({ env: { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: up.url }, home: brokenHome() })],
   ['nonsense env values', () => ({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url', OTEL_EXPORTER_OTLP_PROTOCOL: 'carrier-pigeon', OTEL_EXPORTER_OTLP_TIMEOUT: '-5', CLITEL_LEVEL: 'max', DO_NOT_TRACK: 'maybe' } })],
+  // Node 21 and 22.0 to 22.2 have no process.getBuiltinModule, which the start-up bundles use.
+  ['a Node without process.getBuiltinModule', () => ({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: up.url }, nodeArgs: ['--import', 'data:text/javascript,delete process.getBuiltinModule'] })],
 ];
 
 const normalise = (r: CliResult, home: string): string => r.stderr.replaceAll(home, '<HOME>').replace(/\n\s+at .*/g, '');
@@ -69,9 +71,9 @@ describe('the host CLI is unchanged', () => {
       const offHome = noticedHome();
       const off = await runCli(command, { home: offHome, env: { DO_NOT_TRACK: '1' } });
       for (const [name, world] of WORLDS) {
-        const { env, home } = world();
+        const { env, home, nodeArgs } = world();
         const h = home ?? noticedHome();
-        const on = await runCli(command, { home: h, env });
+        const on = await runCli(command, { home: h, env, ...(nodeArgs != null ? { nodeArgs } : {}) });
         expect({ world: name, stdout: on.stdout, code: on.code }).toEqual({ world: name, stdout: off.stdout, code: off.code });
         if (home !== '/dev/null') expect({ world: name, stderr: normalise(on, h) }).toEqual({ world: name, stderr: normalise(off, offHome) });
       }
