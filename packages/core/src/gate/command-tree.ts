@@ -5,6 +5,7 @@
 // so nothing the host prints on stdout can corrupt the tree.
 import type { Env } from '../shared/types.js';
 import { schemaTreeFile } from '../shared/env.js';
+import { builtin } from '../shared/builtin.js';
 
 /** How an option takes its value, as the framework declares it. */
 export type TreeOptionKind = 'boolean' | 'string' | 'number' | 'count';
@@ -68,7 +69,7 @@ export function emitTreeIfAsked(env: Env, build: () => CommandTree | Promise<Com
   };
   const write = (tree: CommandTree): never => {
     try {
-      process.getBuiltinModule('node:fs').writeFileSync(file, `${JSON.stringify(tree)}\n`);
+      builtin('node:fs').writeFileSync(file, `${JSON.stringify(tree)}\n`);
     } catch (error) {
       return fail(error);
     }

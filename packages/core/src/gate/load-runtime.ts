@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeCache } from '../shared/internal-types.js';
+import { builtin } from '../shared/builtin.js';
 // Types only: erased from the bundle, so the gate still loads the runtime only after consent.
 import type * as RuntimeModule from '../runtime.js';
 
@@ -61,7 +62,7 @@ function readCache(cacheFile: string, header: string): Buffer | undefined {
 
 /** Runs runtime.cjs as Node's CommonJS loader would, compiled with `cachedData` when there is one. */
 function compile(file: string, source: string, key: string, stateDir: string | undefined): { exports: Runtime; codeCache?: CodeCache } {
-  const { Script } = process.getBuiltinModule('node:vm');
+  const { Script } = builtin('node:vm');
   const cacheFile = stateDir != null ? join(stateDir, CODE_CACHE_FILE) : undefined;
   const header = `${key} ${process.version} ${process.arch}\n`;
   const cachedData = cacheFile != null ? readCache(cacheFile, header) : undefined;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Env } from '../shared/types.js';
 import type { SenderConfig } from '../shared/internal-types.js';
 import { isLocked } from '../shared/lock.js';
+import { builtin } from '../shared/builtin.js';
 import { isBackingOff } from '../shared/backoff.js';
 import { SENDER_DEADLINE_MILLIS, SENDER_LINGER_MILLIS, SPAWN_WINDOW_MILLIS, SYNC_WAIT_MILLIS, senderFiles } from '../shared/sender-files.js';
 
@@ -62,7 +63,7 @@ function senderEnv(env: Env, config: SenderConfig): Record<string, string> {
 
 /** Starts a detached sender that outlives the host. Never throws. */
 export function spawnSender(script: string, config: SenderConfig, env: Env): void {
-  const { spawn } = process.getBuiltinModule('node:child_process');
+  const { spawn } = builtin('node:child_process');
   const child = spawn(process.execPath, [script], {
     detached: true,
     stdio: 'ignore',
@@ -76,7 +77,7 @@ export function spawnSender(script: string, config: SenderConfig, env: Env): voi
 /** Sends now, waiting at most a second; what is not acknowledged stays in the spool. */
 export function sendSync(script: string, config: SenderConfig, env: Env, now: number): void {
   if (isBackingOff(senderFiles(config.stateDir).backoff, now)) return;
-  const { spawnSync } = process.getBuiltinModule('node:child_process');
+  const { spawnSync } = builtin('node:child_process');
   spawnSync(process.execPath, [script], {
     stdio: 'ignore',
     windowsHide: true,
@@ -88,7 +89,7 @@ export function sendSync(script: string, config: SenderConfig, env: Env, now: nu
 
 /** The exact OTLP/JSON body for the records, rendered by the sender script (debug mode). */
 export function renderJson(script: string, records: unknown[], env: Env): string {
-  const { spawnSync } = process.getBuiltinModule('node:child_process');
+  const { spawnSync } = builtin('node:child_process');
   const result = spawnSync(process.execPath, [script, '--print'], {
     input: JSON.stringify(records),
     encoding: 'utf8',

@@ -2,6 +2,8 @@
 // Ids without loading node:crypto on a run's path (it costs ~2.5 ms to load). Trace, span, run and
 // session ids need to be unique, not secret, so Math.random serves, as in the OpenTelemetry JS
 // SDK's RandomIdGenerator. The installation id, made once, is a crypto UUID (see state.ts).
+import { builtin } from './builtin.js';
+
 /** A random lower-case hex string of `bytes` bytes, never all zeros (invalid as a trace id). */
 export function randomHex(bytes: number): string {
   let out = '';
@@ -9,9 +11,9 @@ export function randomHex(bytes: number): string {
   return /^0+$/.test(out) ? `${out.slice(0, -1)}1` : out;
 }
 
-/** A random UUID v4 from node:crypto, loaded only when one is made (Node >= 20.16 has getBuiltinModule). */
+/** A random UUID v4 from node:crypto, loaded only when one is made. */
 export function randomUuid(): string {
-  const { randomUUID } = process.getBuiltinModule('node:crypto');
+  const { randomUUID } = builtin('node:crypto');
   return randomUUID();
 }
 
