@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The public API: what a maintainer instrumenting a CLI and an adapter author need. What the
 // sibling @clitel packages share beyond it is in `@clitel/core/internal` (internal.ts), which
-// follows no semver promise. api/*.api.md is the checked-in report of both.
+// follows no semver promise. ../api.md is the checked-in report of both (npm run api).
 export { startRun, startUsage, runTelemetryCommand, runTelemetryCli } from './gate/gate.js';
 export { adapterTelemetry } from './gate/adapter-options.js';
 export { TELEMETRY_COMMAND, TELEMETRY_ACTIONS, TELEMETRY_SUMMARY, TELEMETRY_ARGUMENTS, TELEMETRY_FLAGS } from './shared/telemetry-usage.js';

@@ -15,7 +15,7 @@ import { envOptOut } from '../shared/consent.js';
 import { resolvePaths } from '../shared/paths.js';
 import { NOOP_RUN, NOOP_USAGE, type AdapterRun, type UsageHandle } from '../shared/noop.js';
 import { announceModuleLoad } from '../shared/module-registry.js';
-import { loadRuntime } from './load-runtime.js';
+import { loadRuntime, loadRuntimeFor } from './load-runtime.js';
 
 /**
  * The common "off" case answered from the opt-out variables alone, before anything else is
@@ -43,8 +43,8 @@ export function startRun(options: TelemetryOptions): AdapterRun {
       if (p.config.env.doctorReport != null) loadRuntime().module.writeDoctorReport(p);
       return NOOP_RUN;
     }
-    const runtime = loadRuntime(p.config.paths.stateDir);
-    return runtime.module.startAdmittedRun({ ...p, distDir: runtime.distDir, codeCache: runtime.codeCache }, options);
+    const { module, prepared } = loadRuntimeFor(p);
+    return module.startAdmittedRun(prepared, options);
   } catch {
     return NOOP_RUN;
   }
@@ -63,8 +63,8 @@ export function startUsage(options: UsageOptions, collect: () => readonly UsageP
       turnedOff(p);
       return NOOP_USAGE;
     }
-    const runtime = loadRuntime(p.config.paths.stateDir);
-    return runtime.module.startAdmittedUsage({ ...p, distDir: runtime.distDir, codeCache: runtime.codeCache }, options, collect);
+    const { module, prepared } = loadRuntimeFor(p);
+    return module.startAdmittedUsage(prepared, options, collect);
   } catch {
     return NOOP_USAGE;
   }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // A Node built-in loaded only when first needed (node:crypto, node:child_process and node:vm cost
 // milliseconds to load, and most runs never need them): process.getBuiltinModule on Node 20.16+
-// and 22.3+, a CommonJS require on the versions between (21, 22.0 to 22.2), which lack it.
+// and 22.3+, a CommonJS require on the versions between (21, 22.0 to 22.2), which lack it. The
+// eager imports of the ESM start-up bundles get the same fallback from scripts/esbuild-builtins.mjs,
+// which rewrites built bundles and so cannot call this function.
 import { createRequire } from 'node:module';
 import type * as ChildProcess from 'node:child_process';
 import type * as Crypto from 'node:crypto';
