@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Entry of dist/runtime.cjs: everything a run needs once consent says yes. The gate loads it with
-// a synchronous require only then, so a disabled run never parses or initialises any of it.
-export { startAdmittedRun } from './runtime/run.js';
-export { startAdmittedUsage } from './runtime/usage.js';
+// Entry of dist/runtime.cjs: everything a run needs once env and the choice files have not turned
+// telemetry off. The gate loads it only then, so an opted-out run never parses or initialises any of it.
+export { startRunNow, startUsageNow } from './runtime/start.js';
 export { runTelemetryCommandNow } from './runtime/telemetry-command.js';
 export { runTelemetryCliNow } from './runtime/telemetry-cli.js';
-export { writeDoctorReport } from './runtime/doctor-report.js';

@@ -1,34 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-// The start-up path: decide consent with nothing but env and two small files, and load the
-// runtime (dist/runtime.cjs) only when telemetry is on. Every entry point returns a no-op on failure.
+// The start-up path: answer "off" from env and the two choice files alone, and load the runtime
+// (dist/runtime.cjs) only otherwise; the runtime settles the rest. Every entry point returns a no-op on failure.
 // Adapters inline this module into their own bundle; it holds no state (gate/load-runtime.ts loads
 // the runtime once per process).
-import { homedir } from 'node:os';
 import type {
   TelemetryAction, TelemetryCommandIo, TelemetryCommandOptions, TelemetryCommandResult, TelemetryOptions, UsageOptions, UsagePoint,
 } from '../shared/types.js';
-import { prepare } from '../shared/prepare.js';
-import { forgetState, turnedOff } from '../shared/forget.js';
 import { defaultWriteErr } from '../shared/output.js';
-import { isDebugEnabled, readDirs, readOptOuts, resolveEnv, toolOptOutVar } from '../shared/env.js';
-import { envOptOut } from '../shared/consent.js';
-import { resolvePaths } from '../shared/paths.js';
 import { NOOP_RUN, NOOP_USAGE, type AdapterRun, type UsageHandle } from '../shared/noop.js';
 import { announceModuleLoad } from '../shared/module-registry.js';
-import { loadRuntime, loadRuntimeFor } from './load-runtime.js';
-
-/**
- * The common "off" case answered from the opt-out variables alone, before anything else is
- * settled: the tool's state is deleted (an opt-out) and true is returned. Debug mode takes the
- * full path, which explains its decision.
- */
-function optedOutByEnv(options: TelemetryOptions): boolean {
-  const env = resolveEnv(options);
-  if (isDebugEnabled(env)) return false;
-  if (envOptOut(readOptOuts(env, options.optOutEnvVar ?? toolOptOutVar(options.toolName)), '') == null) return false;
-  forgetState(resolvePaths(readDirs(env), options.toolName, options.homeDir ?? homedir(), process.platform).stateDir);
-  return true;
-}
+import { earlyConsent } from './early-consent.js';
+import { loadRuntime } from './load-runtime.js';
 
 /**
  * Starts recording this process's run. Call once, at start-up. Consent is decided here; when
@@ -36,15 +18,10 @@ function optedOutByEnv(options: TelemetryOptions): boolean {
  */
 export function startRun(options: TelemetryOptions): AdapterRun {
   try {
-    if (optedOutByEnv(options)) return NOOP_RUN;
-    const p = prepare(options);
-    if (!p.status.enabled) {
-      turnedOff(p);
-      if (p.config.env.doctorReport != null) loadRuntime().module.writeDoctorReport(p);
-      return NOOP_RUN;
-    }
-    const { module, prepared } = loadRuntimeFor(p);
-    return module.startAdmittedRun(prepared, options);
+    const early = earlyConsent(options);
+    if (early == null) return NOOP_RUN;
+    const runtime = loadRuntime(early.stateDir);
+    return runtime.module.startRunNow(options, runtime);
   } catch {
     return NOOP_RUN;
   }
@@ -57,14 +34,10 @@ export function startRun(options: TelemetryOptions): AdapterRun {
 export function startUsage(options: UsageOptions, collect: () => readonly UsagePoint[]): UsageHandle {
   try {
     announceModuleLoad(options.toolName, options.toolVersion);
-    if (optedOutByEnv(options)) return NOOP_USAGE;
-    const p = prepare(options);
-    if (!p.status.enabled) {
-      turnedOff(p);
-      return NOOP_USAGE;
-    }
-    const { module, prepared } = loadRuntimeFor(p);
-    return module.startAdmittedUsage(prepared, options, collect);
+    const early = earlyConsent(options);
+    if (early == null) return NOOP_USAGE;
+    const runtime = loadRuntime(early.stateDir);
+    return runtime.module.startUsageNow(options, collect, runtime);
   } catch {
     return NOOP_USAGE;
   }

@@ -9,8 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CodeCache } from '../shared/internal-types.js';
-import type { Prepared } from '../shared/prepare.js';
+import type { CodeCache, RuntimePlace } from '../shared/internal-types.js';
 import { builtin } from '../shared/builtin.js';
 // Types only: erased from the bundle, so the gate still loads the runtime only after consent.
 import type * as RuntimeModule from '../runtime.js';
@@ -19,10 +18,8 @@ import type * as RuntimeModule from '../runtime.js';
 type Runtime = typeof RuntimeModule;
 
 /** The loaded runtime, where it lives, and the code cache to write when this run compiled it afresh. */
-export interface LoadedRuntime {
+export interface LoadedRuntime extends RuntimePlace {
   module: Runtime;
-  distDir: string;
-  codeCache?: CodeCache;
 }
 
 /**
@@ -87,10 +84,4 @@ export function loadRuntime(stateDir?: string): LoadedRuntime {
   const runtime: LoadedRuntime = { module: compiled.exports, distDir: dirname(file), ...(compiled.codeCache != null ? { codeCache: compiled.codeCache } : {}) };
   loaded.set(file, runtime);
   return runtime;
-}
-
-/** The runtime for a run consent admitted, and the run's settings with where the runtime lives and the code cache to keep. */
-export function loadRuntimeFor(p: Prepared): { module: Runtime; prepared: Prepared } {
-  const runtime = loadRuntime(p.config.paths.stateDir);
-  return { module: runtime.module, prepared: { ...p, distDir: runtime.distDir, codeCache: runtime.codeCache } };
 }

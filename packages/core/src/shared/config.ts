@@ -3,6 +3,7 @@ import type { DeliveryMode, Env, Schema, TelemetryLevel, TelemetryMode, Telemetr
 import { readEnv, toolOptOutVar, type ClitelEnv, type ProxyEnv, type SignalEnv } from './env.js';
 import { resolvePaths, type ClitelPaths } from './paths.js';
 import { validateSchema } from './schema.js';
+import { consentMode } from './consent.js';
 import type { SpoolCaps } from './internal-types.js';
 
 /** Where and how one signal is sent. */
@@ -49,7 +50,6 @@ export interface ResolvedConfig {
 /** Defaults in one place. */
 const DEFAULTS = {
   toolVersion: '0.0.0',
-  mode: 'opt-out' as TelemetryMode,
   noticeVersion: '1',
   source: 'cli',
   level: 'full' as TelemetryLevel,
@@ -98,7 +98,7 @@ export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeD
     schema,
     schemaProblems,
     toolMismatch,
-    mode: options.mode ?? schema.mode ?? DEFAULTS.mode,
+    mode: consentMode({ mode: options.mode, schema }),
     optOutVar,
     docsUrl: options.docsUrl,
     telemetryCommand: options.telemetryCommand !== false,

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-import type { ConsentStatus, TelemetryMode } from './types.js';
-import type { ClitelEnv, EnvOptOuts } from './env.js';
+import type { ConsentStatus, Schema, TelemetryMode } from './types.js';
+import type { EnvOptOuts } from './env.js';
 import type { Choice } from './choices.js';
 
 /** Inputs of the consent decision, all already read. */
 export interface ConsentInputs {
-  env: ClitelEnv;
+  /** Only the opt-out variables are read. */
+  env: EnvOptOuts;
   optOutVar: string;
   mode: TelemetryMode;
   toolChoice: Choice;
@@ -17,12 +18,17 @@ export interface ConsentInputs {
 const off = (source: ConsentStatus['source'], reason: string): ConsentStatus => ({ enabled: false, source, reason });
 
 /** The decision when an opt-out variable is set, else undefined. */
-export function envOptOut(env: EnvOptOuts, optOutVar: string): ConsentStatus | undefined {
+function envOptOut(env: EnvOptOuts, optOutVar: string): ConsentStatus | undefined {
   if (env.sdkDisabled) return off('OTEL_SDK_DISABLED', 'OTEL_SDK_DISABLED=true is set');
   if (env.toolOptOut) return off('tool-env', `${optOutVar} is set`);
   if (env.doNotTrack) return off('DO_NOT_TRACK', 'DO_NOT_TRACK is set');
   if (env.machineOptOut) return off('CLITEL_TELEMETRY_OPTOUT', 'CLITEL_TELEMETRY_OPTOUT is set (every clitel tool)');
   return undefined;
+}
+
+/** The consent mode a tool asks for: its option, else its schema's, else opt-out. */
+export function consentMode(options: { mode?: TelemetryMode | undefined; schema?: Pick<Schema, 'mode'> | undefined }): TelemetryMode {
+  return options.mode ?? options.schema?.mode ?? 'opt-out';
 }
 
 /** Decides whether telemetry is on. Any opt-out wins; then the tool's choice; then the mode. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // A user's opt-out deletes what the tool kept on this machine: spool, ids, logs.
 import { existsSync, rmSync } from 'node:fs';
+import type { ConsentStatus } from './types.js';
 import type { Prepared } from './prepare.js';
 import { debugLine } from './output.js';
 
@@ -9,9 +10,14 @@ export function forgetState(stateDir: string): void {
   if (existsSync(stateDir)) rmSync(stateDir, { recursive: true, force: true });
 }
 
+/** Whether consent is off by a person's choice (an opt-out), not by default or a broken schema: then the tool's state goes. */
+export function isOptOut(status: ConsentStatus): boolean {
+  return !status.enabled && status.source !== 'error' && status.source !== 'default';
+}
+
 /** What happens when telemetry is off: say why in debug mode; on a user's opt-out, delete the tool's state (not in doctor mode). */
 export function turnedOff(p: Prepared): void {
   debugLine(p, `telemetry is off: ${p.status.reason}`);
   // Doctor mode (`clitel doctor`) only looks: the next run of the tool deletes the state.
-  if (p.status.source !== 'error' && p.status.source !== 'default' && p.config.env.doctorReport == null) forgetState(p.config.paths.stateDir);
+  if (isOptOut(p.status) && p.config.env.doctorReport == null) forgetState(p.config.paths.stateDir);
 }

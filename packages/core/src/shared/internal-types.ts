@@ -132,3 +132,10 @@ export interface CodeCache {
   /** The bytes to write: a key line, then V8's cached data (includes what the run compiled so far). */
   bytes: () => Uint8Array;
 }
+
+/** Where the loaded runtime lives, and the code cache to write when this run compiled it afresh (gate/load-runtime.ts). */
+export interface RuntimePlace {
+  /** Directory of the built package (where sender.js lives). */
+  distDir: string;
+  codeCache?: CodeCache;
+}

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { EnvDirs } from './env.js';
 
 /** Where clitel keeps choices and state for one tool. */
@@ -16,19 +16,28 @@ export interface ClitelPaths {
   spoolDir: string;
 }
 
-/** Resolves the directories; on Windows `%APPDATA%` and `%LOCALAPPDATA%`, elsewhere XDG. */
+/** `name` inside `dir`, where `dir` is already normalized and `name` is one plain path segment: what `join` would give, without normalizing again. */
+function inside(dir: string, name: string): string {
+  return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
+}
+
+/**
+ * Resolves the directories; on Windows `%APPDATA%` and `%LOCALAPPDATA%`, elsewhere XDG. Called on
+ * every run, so it normalizes twice only: each `join` is one more call of Node's path
+ * normalization, whose optimization by V8 a start-up should not trigger.
+ */
 export function resolvePaths(env: EnvDirs, toolName: string, homeDir: string, platform: NodeJS.Platform): ClitelPaths {
   const safeTool = toolName.replace(/[^A-Za-z0-9._-]/g, '_');
   const windows = platform === 'win32';
-  const configRoot = windows ? env.appData ?? join(homeDir, 'AppData', 'Roaming') : env.configHome ?? join(homeDir, '.config');
-  const stateRoot = windows ? env.localAppData ?? join(homeDir, 'AppData', 'Local') : env.stateHome ?? join(homeDir, '.local', 'state');
+  const configRoot = windows ? env.appData ?? inside(inside(homeDir, 'AppData'), 'Roaming') : env.configHome ?? inside(homeDir, '.config');
+  const stateRoot = windows ? env.localAppData ?? inside(inside(homeDir, 'AppData'), 'Local') : env.stateHome ?? inside(inside(homeDir, '.local'), 'state');
   const configDir = join(configRoot, 'clitel');
   const stateDir = join(stateRoot, 'clitel', safeTool);
   return {
     configDir,
-    machineConfigFile: join(configDir, 'config.json'),
-    toolConfigFile: join(configDir, 'tools', `${safeTool}.json`),
+    machineConfigFile: inside(configDir, 'config.json'),
+    toolConfigFile: inside(inside(configDir, 'tools'), `${safeTool}.json`),
     stateDir,
-    spoolDir: join(stateDir, 'spool'),
+    spoolDir: inside(stateDir, 'spool'),
   };
 }
