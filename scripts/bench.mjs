@@ -33,11 +33,13 @@ const STATE = '.local/state/clitel/acme';
 
 /**
  * A HOME as a previous run leaves it: the notice shown, an installation id, an empty spool and
- * (once `makeCodeCaches` ran, unless `cache` is null) the runtime's code cache.
+ * (once `makeCodeCaches` ran, unless `cache` is null) the runtime's code cache. `'off'`: as a
+ * previous opted-out run leaves it, with no clitel state (an opt-out deletes it).
  */
 function home(cache = CODE_CACHES.timing) {
   const dir = mkdtempSync(join(tmpdir(), 'clitel-bench-'));
   HOMES.push(dir);
+  if (cache === 'off') return dir;
   const state = join(dir, STATE);
   mkdirSync(state, { recursive: true });
   writeFileSync(join(state, 'notice'), '1\n');
@@ -64,8 +66,9 @@ function scenarios(host, variants, ep, freshHome) {
   const on = (endpoint) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint });
   const list = [
     { name: 'bare copy (no telemetry code)', script: bare, env: {} },
-    { name: 'off: OTEL_SDK_DISABLED=true', script, env: { ...on(ep.up), OTEL_SDK_DISABLED: 'true' } },
-    { name: 'opted out: ACME_TELEMETRY_OPTOUT=1', script, env: { ...on(ep.up), ACME_TELEMETRY_OPTOUT: '1' } },
+    { name: 'off: OTEL_SDK_DISABLED=true', script, env: { ...on(ep.up), OTEL_SDK_DISABLED: 'true' }, left: 'off' },
+    { name: 'opted out: ACME_TELEMETRY_OPTOUT=1', script, env: { ...on(ep.up), ACME_TELEMETRY_OPTOUT: '1' }, left: 'off' },
+    ...(freshHome ? [{ name: 'opted out, first run after recorded ones (deletes their state)', script, env: { ...on(ep.up), ACME_TELEMETRY_OPTOUT: '1' } }] : []),
     { name: 'recorded, collector up', script, env: on(ep.up) },
     { name: 'recorded, collector down (port closed)', script, env: on(ep.closed) },
     { name: 'recorded, collector blackholed', script, env: on(ep.blackhole) },
@@ -74,11 +77,12 @@ function scenarios(host, variants, ep, freshHome) {
   if (host === 'esm' && !freshHome) {
     list.push({ name: 'naive @opentelemetry/sdk-node, collector up', script: variants.sdkNode, env: on(ep.up) });
   }
-  return list.map((s) => ({ ...s, host, freshHome, home: home(), runs: [], codes: new Set(), stdout: new Set() }));
+  return list.map((s) => ({ ...s, host, freshHome, home: home(s.left), runs: [], codes: new Set(), stdout: new Set() }));
 }
 
+/** A fresh HOME is as the scenario's own previous run leaves it; opted-out runs leave no state. */
 function envOf(s) {
-  return { PATH: process.env.PATH, HOME: s.freshHome ? home() : s.home, ...s.env };
+  return { PATH: process.env.PATH, HOME: s.freshHome ? home(s.left) : s.home, ...s.env };
 }
 
 async function runOnce(runner, s) {
@@ -155,8 +159,9 @@ function measureInstructions(variants, ep) {
     const script = host === 'esm' ? variants.esm : variants.cjs;
     const list = [
       ['bare copy', bare, {}],
-      ['off: OTEL_SDK_DISABLED=true', script, { OTEL_SDK_DISABLED: 'true' }],
-      ['opted out: ACME_TELEMETRY_OPTOUT=1', script, { ACME_TELEMETRY_OPTOUT: '1' }],
+      ['off: OTEL_SDK_DISABLED=true', script, { OTEL_SDK_DISABLED: 'true' }, 'off'],
+      ['opted out: ACME_TELEMETRY_OPTOUT=1', script, { ACME_TELEMETRY_OPTOUT: '1' }, 'off'],
+      ['opted out, first run after recorded ones (deletes their state)', script, { ACME_TELEMETRY_OPTOUT: '1' }],
       ['recorded (delivery delayed)', script, { OTEL_EXPORTER_OTLP_ENDPOINT: ep.closed }],
       ['recorded, starting a sender', script, { OTEL_EXPORTER_OTLP_ENDPOINT: ep.closed, CLITEL_SEND_NOW: '1' }],
       ['recorded, first run (no code cache yet: compiles and writes it)', script, { OTEL_EXPORTER_OTLP_ENDPOINT: ep.closed }, null],
