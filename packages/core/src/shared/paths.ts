@@ -16,23 +16,23 @@ export interface ClitelPaths {
   spoolDir: string;
 }
 
-/** `name` inside `dir`, where `dir` is already normalized and `name` is one plain path segment: what `join` would give, without normalizing again. */
+/** `name` inside `dir`, where `dir` came from `join` and `name` is one plain path segment: what `join` would give, without normalizing again. */
 function inside(dir: string, name: string): string {
   return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
 }
 
 /**
  * Resolves the directories; on Windows `%APPDATA%` and `%LOCALAPPDATA%`, elsewhere XDG. Called on
- * every run, so it normalizes twice only: each `join` is one more call of Node's path
+ * every run, so it joins twice only: each `join` is one more call of Node's path
  * normalization, whose optimization by V8 a start-up should not trigger.
  */
 export function resolvePaths(env: EnvDirs, toolName: string, homeDir: string, platform: NodeJS.Platform): ClitelPaths {
   const safeTool = toolName.replace(/[^A-Za-z0-9._-]/g, '_');
   const windows = platform === 'win32';
-  const configRoot = windows ? env.appData ?? inside(inside(homeDir, 'AppData'), 'Roaming') : env.configHome ?? inside(homeDir, '.config');
-  const stateRoot = windows ? env.localAppData ?? inside(inside(homeDir, 'AppData'), 'Local') : env.stateHome ?? inside(inside(homeDir, '.local'), 'state');
-  const configDir = join(configRoot, 'clitel');
-  const stateDir = join(stateRoot, 'clitel', safeTool);
+  const configHome = windows ? env.appData : env.configHome;
+  const stateHome = windows ? env.localAppData : env.stateHome;
+  const configDir = configHome != null ? join(configHome, 'clitel') : join(homeDir, ...(windows ? ['AppData', 'Roaming'] : ['.config']), 'clitel');
+  const stateDir = stateHome != null ? join(stateHome, 'clitel', safeTool) : join(homeDir, ...(windows ? ['AppData', 'Local'] : ['.local', 'state']), 'clitel', safeTool);
   return {
     configDir,
     machineConfigFile: inside(configDir, 'config.json'),
