@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createExclusive, writeAtomic } from './atomic-file.js';
+import { createExclusive, removeFile, writeAtomic } from './atomic-file.js';
 
 const dir = (): string => mkdtempSync(join(tmpdir(), 'clitel-atomic-'));
 
@@ -22,6 +22,25 @@ describe('writeAtomic', () => {
     const d = dir();
     expect(() => writeAtomic(join(d, 'missing', 'state'), 'x')).toThrow(/ENOENT/);
     expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('removes its temp file when the rename fails', () => {
+    const d = dir();
+    mkdirSync(join(d, 'state', 'inside'), { recursive: true });
+    expect(() => writeAtomic(join(d, 'state'), 'x')).toThrow();
+    expect(readdirSync(d)).toEqual(['state']);
+  });
+});
+
+describe('removeFile', () => {
+  it('deletes a file, takes a missing one as done, and throws on anything else', () => {
+    const d = dir();
+    writeFileSync(join(d, 'f'), 'x');
+    removeFile(join(d, 'f'));
+    removeFile(join(d, 'f'));
+    expect(readdirSync(d)).toEqual([]);
+    mkdirSync(join(d, 'sub'));
+    expect(() => removeFile(join(d, 'sub'))).toThrow();
   });
 });
 

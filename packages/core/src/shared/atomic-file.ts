@@ -2,7 +2,7 @@
 // The one way core writes a file another process may read at any moment (state, choices, spool
 // entries, backoff, the sent log, the lock, the sender marks): never visible half-written, never
 // a temp file left behind, private to the user (0600).
-import { closeSync, linkSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 
 const PRIVATE = 0o600;
 
@@ -10,20 +10,39 @@ function tempFor(file: string): string {
   return `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 }
 
-/** Writes `text` to a temp file beside `file`, then runs `publish(tmp)`; the temp file is always removed or renamed. */
-function viaTemp(file: string, text: string | Uint8Array, publish: (tmp: string) => void): void {
+/**
+ * Deletes one file; a file that is not there is no error. `rmSync` would do the same, but on
+ * Node 20 it loads Node's recursive-removal module first, on every run that writes a file.
+ */
+export function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/**
+ * Writes `text` to a temp file beside `file`, then runs `publish(tmp)`, which returns whether it
+ * consumed the temp file (a rename); otherwise, or when anything throws, the temp file is removed.
+ */
+function viaTemp(file: string, text: string | Uint8Array, publish: (tmp: string) => boolean): void {
   const tmp = tempFor(file);
+  let consumed = false;
   try {
     writeFileSync(tmp, text, { mode: PRIVATE });
-    publish(tmp);
+    consumed = publish(tmp);
   } finally {
-    rmSync(tmp, { force: true });
+    if (!consumed) removeFile(tmp);
   }
 }
 
 /** Replaces `file` with `text` (or bytes) in one step (temp file + rename). Throws on I/O errors. */
 export function writeAtomic(file: string, text: string | Uint8Array): void {
-  viaTemp(file, text, (tmp) => renameSync(tmp, file));
+  viaTemp(file, text, (tmp) => {
+    renameSync(tmp, file);
+    return true;
+  });
 }
 
 /**
@@ -32,5 +51,10 @@ export function writeAtomic(file: string, text: string | Uint8Array): void {
  */
 export function createExclusive(file: string, text: string): void {
   if (text === '') closeSync(openSync(file, 'wx', PRIVATE));
-  else viaTemp(file, text, (tmp) => linkSync(tmp, file));
+  else {
+    viaTemp(file, text, (tmp) => {
+      linkSync(tmp, file);
+      return false;
+    });
+  }
 }

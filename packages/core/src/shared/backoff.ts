@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-import { readFileSync, rmSync } from 'node:fs';
-import { writeAtomic } from './atomic-file.js';
+import { readFileSync } from 'node:fs';
+import { removeFile, writeAtomic } from './atomic-file.js';
 import { BACKOFF_INITIAL_MILLIS, BACKOFF_MAX_MILLIS } from './sender-files.js';
 
 /** When delivery may be tried again, how many failures in a row led there, and why the last one failed. */
@@ -58,5 +58,5 @@ export function recordFailure(file: string, now: number, failure: Failure = {}):
 
 /** Clears the backoff after a delivery went through. */
 export function clearBackoff(file: string): void {
-  rmSync(file, { force: true });
+  removeFile(file);
 }

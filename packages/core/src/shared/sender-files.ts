@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Files the writers and the sender use to agree on who sends and when.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { removeFile } from './atomic-file.js';
 import { join } from 'node:path';
 
 /** A sender is never alive longer than this; a lock older than it is stale. */
@@ -46,6 +47,6 @@ export function removeOldClaims(stateDir: string, now: number): void {
   }
   for (const name of names) {
     const window = /^sender\.spawn-(\d+)$/.exec(name)?.[1];
-    if (window != null && Number(window) < current - 1) rmSync(join(stateDir, name), { force: true });
+    if (window != null && Number(window) < current - 1) removeFile(join(stateDir, name));
   }
 }

@@ -2,10 +2,10 @@
 // The spool: one small JSON file per finished run, written atomically (temp file + rename), so
 // any number of processes can append without a lock and a reader never sees a partial entry.
 import { randomHex } from './ids.js';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SpoolRecord, SpoolCaps } from './internal-types.js';
-import { writeAtomic } from './atomic-file.js';
+import { removeFile, writeAtomic } from './atomic-file.js';
 
 const ENTRY = /^(\d{13})-[0-9a-z]+-[0-9a-f]+\.json$/;
 
@@ -90,7 +90,7 @@ export function enforceCaps(dir: string, caps: SpoolCaps, now: number, failingSi
     return 0;
   }
   for (const name of names) {
-    if (name.endsWith('.tmp') && ageOf(join(dir, name), now) > 60_000) rmSync(join(dir, name), { force: true });
+    if (name.endsWith('.tmp') && ageOf(join(dir, name), now) > 60_000) removeFile(join(dir, name));
   }
   const entries = names.filter((n) => ENTRY.test(n)).sort().map((name) => ({ name, size: sizeOf(join(dir, name)) }));
   let total = entries.reduce((sum, e) => sum + e.size, 0);
