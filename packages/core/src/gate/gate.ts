@@ -13,8 +13,9 @@ import { earlyConsent } from './early-consent.js';
 import { loadRuntime } from './load-runtime.js';
 
 /**
- * Starts recording this process's run. Call once, at start-up. Consent is decided here; when
- * telemetry is off nothing more is loaded or written and a no-op handle is returned. Never throws.
+ * Starts recording this process's run. Call once, at start-up. When env or a choice file turns
+ * telemetry off, nothing more is loaded or written and a no-op handle is returned; otherwise the
+ * runtime decides in full. Never throws.
  */
 export function startRun(options: TelemetryOptions): AdapterRun {
   try {
