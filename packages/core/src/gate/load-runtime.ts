@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeCache, RuntimePlace } from '../shared/internal-types.js';
 import { builtin } from '../shared/builtin.js';
-// Types only: erased from the bundle, so the gate still loads the runtime only after consent.
+// Types only: erased from the bundle, so an opted-out run still never loads the runtime.
 import type * as RuntimeModule from '../runtime.js';
 
 /** What dist/runtime.cjs exports. */
