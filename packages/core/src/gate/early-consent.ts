@@ -5,9 +5,9 @@
 // loading the runtime through its code cache, so the runtime does that, and decides again in full.
 import { homedir } from 'node:os';
 import type { TelemetryOptions } from '../shared/types.js';
-import { isDebugEnabled, readDirs, readOptOuts, resolveEnv, toolOptOutVar } from '../shared/env.js';
-import { consentMode, decideConsent } from '../shared/consent.js';
-import { readChoice } from '../shared/choices.js';
+import { isDebugEnabled, optOutVarOf, readDirs, readOptOuts, resolveEnv } from '../shared/env.js';
+import { consentMode } from '../shared/consent.js';
+import { decideWithChoices } from '../shared/choices.js';
 import { forgetState, isOptOut } from '../shared/forget.js';
 import { resolvePaths } from '../shared/paths.js';
 
@@ -20,13 +20,11 @@ export function earlyConsent(options: TelemetryOptions): { stateDir: string } | 
   const env = resolveEnv(options);
   const paths = resolvePaths(readDirs(env), options.toolName, options.homeDir ?? homedir(), process.platform);
   if (isDebugEnabled(env)) return { stateDir: paths.stateDir };
-  const optOutVar = options.optOutEnvVar ?? toolOptOutVar(options.toolName);
-  const status = decideConsent({
+  const optOutVar = optOutVarOf(options);
+  const status = decideWithChoices({
     env: readOptOuts(env, optOutVar),
     optOutVar,
     mode: consentMode(options),
-    toolChoice: readChoice(paths.toolConfigFile),
-    machineChoice: readChoice(paths.machineConfigFile),
     toolConfigFile: paths.toolConfigFile,
     machineConfigFile: paths.machineConfigFile,
   });

@@ -3,12 +3,14 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeAtomic } from './atomic-file.js';
+import { decideConsent, type ConsentInputs } from './consent.js';
+import type { ConsentStatus } from './types.js';
 
 /** A persisted choice, or undefined when there is none (or the file is unreadable). */
 export type Choice = 'enabled' | 'disabled' | undefined;
 
 /** Reads a choice file; a missing, corrupt or unknown value counts as no choice. */
-export function readChoice(file: string): Choice {
+function readChoice(file: string): Choice {
   let text: string;
   if (!existsSync(file)) return undefined; // the common case, answered without throwing
   try {
@@ -22,6 +24,11 @@ export function readChoice(file: string): Choice {
   } catch {
     return undefined;
   }
+}
+
+/** Consent's decision with the machine-wide and the tool's choice files as they are now. */
+export function decideWithChoices(i: Omit<ConsentInputs, 'toolChoice' | 'machineChoice'>): ConsentStatus {
+  return decideConsent({ ...i, toolChoice: readChoice(i.toolConfigFile), machineChoice: readChoice(i.machineConfigFile) });
 }
 
 /** Writes a choice atomically. Throws on I/O errors (callers report them). */

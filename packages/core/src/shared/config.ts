@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import type { DeliveryMode, Env, Schema, TelemetryLevel, TelemetryMode, TelemetryOptions } from './types.js';
-import { readEnv, toolOptOutVar, type ClitelEnv, type ProxyEnv, type SignalEnv } from './env.js';
+import { optOutVarOf, readEnv, type ClitelEnv, type ProxyEnv, type SignalEnv } from './env.js';
 import { resolvePaths, type ClitelPaths } from './paths.js';
 import { validateSchema } from './schema.js';
 import { consentMode } from './consent.js';
@@ -84,7 +84,7 @@ function exportTarget(signal: SignalEnv, baseUrl: string | undefined, name: 'tra
 export function resolveConfig(args: { options: TelemetryOptions; env: Env; homeDir: string; platform: NodeJS.Platform }): ResolvedConfig {
   const { options } = args;
   const toolName = options.toolName;
-  const optOutVar = options.optOutEnvVar ?? toolOptOutVar(toolName);
+  const optOutVar = optOutVarOf(options);
   const env = readEnv(args.env, optOutVar);
   const schema: Schema = options.schema ?? { tool: toolName, commands: {} };
   const schemaProblems = validateSchema(schema);

@@ -79,6 +79,11 @@ export function toolOptOutVar(toolName: string): string {
   return `${toolName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_TELEMETRY_OPTOUT`;
 }
 
+/** The tool's own opt-out variable: the one the maintainer named, else `toolOptOutVar`. */
+export function optOutVarOf(options: { optOutEnvVar?: string | undefined; toolName: string }): string {
+  return options.optOutEnvVar ?? toolOptOutVar(options.toolName);
+}
+
 /** The variable `clitel doctor` sets to the file a debug run writes its report to. */
 export const DOCTOR_REPORT_VAR = 'CLITEL_DOCTOR_REPORT';
 

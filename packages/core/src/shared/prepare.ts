@@ -4,8 +4,7 @@ import { homedir } from 'node:os';
 import type { ConsentStatus, Env, TelemetryOptions } from './types.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import type { CodeCache } from './internal-types.js';
-import { readChoice } from './choices.js';
-import { decideConsent } from './consent.js';
+import { decideWithChoices } from './choices.js';
 import { resolveEnv } from './env.js';
 import { debugLine, defaultWriteErr } from './output.js';
 
@@ -44,12 +43,10 @@ export function prepare(options: TelemetryOptions): Prepared {
   const config = resolveConfig({ options, env, homeDir: options.homeDir ?? homedir(), platform: process.platform });
   const status = config.schemaProblems.length > 0
     ? { enabled: false, source: 'error' as const, reason: `the tool's telemetry schema is invalid: ${config.schemaProblems.join('; ')}` }
-    : decideConsent({
+    : decideWithChoices({
         env: config.env,
         optOutVar: config.optOutVar,
         mode: config.mode,
-        toolChoice: readChoice(config.paths.toolConfigFile),
-        machineChoice: readChoice(config.paths.machineConfigFile),
         toolConfigFile: config.paths.toolConfigFile,
         machineConfigFile: config.paths.machineConfigFile,
       });
