@@ -13,8 +13,9 @@ const IMPORT = /^import (?:(\w+)|\* as (\w+)|\{([^}]*)\}) from "(node:(?!module"
  * Node 20.16+ and 22.3+ have process.getBuiltinModule; on the versions between (21, 22.0 to 22.2)
  * the helper falls back to a CommonJS require, so importing the bundle never throws (the same rule
  * as core's shared/builtin.ts for the built-ins it loads lazily). A function
- * declaration, so it is defined wherever esbuild places it; `node:module` stays a static import
- * (its namespace is small). A bundle that inlines another rewritten bundle (an adapter inlining
+ * declaration, so it is defined wherever esbuild places it. `node:module` stays a static import:
+ * the fallback needs createRequire, and there is no synchronous way to reach it in ESM without
+ * one (it costs about 1.2 M instructions when the host has not loaded node:module itself). A bundle that inlines another rewritten bundle (an adapter inlining
  * core's dist/index.js) already has the helper and gets no second one.
  */
 const PRELUDE = 'import { createRequire as __clitelCreateRequire } from "node:module";\n'
