@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { noticedHome } from '../helpers/acme.js';
-import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { runCli, WITHOUT_GET_BUILTIN_MODULE, type CliResult } from '../helpers/run-cli.js';
 
 let up: Receiver;
 let blackhole: Receiver;
@@ -60,7 +60,7 @@ const WORLDS: World[] = [
   ['corrupt config, id and spool', () => ({ env: { CI: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: up.url }, home: brokenHome() })],
   ['nonsense env values', () => ({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url', OTEL_EXPORTER_OTLP_PROTOCOL: 'carrier-pigeon', OTEL_EXPORTER_OTLP_TIMEOUT: '-5', CLITEL_LEVEL: 'max', DO_NOT_TRACK: 'maybe' } })],
   // Node 21 and 22.0 to 22.2 have no process.getBuiltinModule, which the start-up bundles use.
-  ['a Node without process.getBuiltinModule', () => ({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: up.url }, nodeArgs: ['--import', 'data:text/javascript,delete process.getBuiltinModule'] })],
+  ['a Node without process.getBuiltinModule', () => ({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: up.url }, nodeArgs: WITHOUT_GET_BUILTIN_MODULE })],
 ];
 
 const normalise = (r: CliResult, home: string): string => r.stderr.replaceAll(home, '<HOME>').replace(/\n\s+at .*/g, '');

@@ -6,9 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { noticedHome } from '../helpers/acme.js';
-import { runCli } from '../helpers/run-cli.js';
-
-const WITHOUT = ['--import', 'data:text/javascript,delete process.getBuiltinModule'];
+import { runCli, WITHOUT_GET_BUILTIN_MODULE } from '../helpers/run-cli.js';
 
 let receiver: Receiver;
 beforeAll(async () => { receiver = await startReceiver(); });
@@ -16,7 +14,7 @@ afterAll(async () => { await receiver.close(); });
 
 it('records and delivers a run on a Node without process.getBuiltinModule', async () => {
   const before = receiver.spans().length;
-  const run = await runCli(['greet', '--name', 'Ann'], { home: noticedHome(), nodeArgs: WITHOUT, env: { CI: '', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } });
+  const run = await runCli(['greet', '--name', 'Ann'], { home: noticedHome(), nodeArgs: WITHOUT_GET_BUILTIN_MODULE, env: { CI: '', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } });
   expect(run.code).toBe(0);
   expect(run.stdout).toBe('Hello, Ann!\n');
   expect(run.stderr).toBe('');

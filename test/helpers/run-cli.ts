@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 export const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const ACME = join(REPO, 'examples/acme/bin/acme.js');
 
+/** Node flags that make this Node look like 21 or 22.0 to 22.2, which have no process.getBuiltinModule. */
+export const WITHOUT_GET_BUILTIN_MODULE = ['--import', 'data:text/javascript,delete process.getBuiltinModule'];
+
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
